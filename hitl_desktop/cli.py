@@ -1,0 +1,303 @@
+"""The `hitl` command: headless twins of the GUI's jobs. `hitl` alone opens the GUI."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from . import __version__
+from .workspace import (
+    ROLES,
+    Cancelled,
+    CancelToken,
+    Profile,
+    Workspace,
+    WorkspaceError,
+    default_workspace_dir,
+    queries,
+)  # fmt: skip
+
+app = typer.Typer(
+    name="hitl",
+    help="HITL Desktop: offline-first human-in-the-loop labelling with a verifiable lineage log.\n\n"
+    "Run `hitl` with no command to open the desktop app.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+WorkspaceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace", "-w", envvar="HITL_WORKSPACE", show_envvar=True,
+        help="Workspace folder (default: a folder under your user data directory).",
+    ),
+]  # fmt: skip
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print JSON (one object per line for lists).")
+]
+
+
+class _State:
+    workspace: Path | None = None
+
+
+state = _State()
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _path() -> Path:
+    return state.workspace or default_workspace_dir()
+
+
+def _open(readonly: bool) -> Workspace:
+    try:
+        return Workspace.open(_path(), readonly=readonly)
+    except WorkspaceError as exc:
+        _fail(str(exc))
+
+
+def _print_json(obj: Any) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hitl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    workspace: WorkspaceOpt = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    state.workspace = workspace
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(help="Folder to create (default: --workspace or the default folder)."),
+    ] = None,
+    name: Annotated[str, typer.Option(help="Workspace name shown in the app.")] = "",
+    user: Annotated[
+        str, typer.Option(help="Your name, recorded as the actor of your events.")
+    ] = "",
+    role: Annotated[str, typer.Option(help=f"Your role: {', '.join(ROLES)}.")] = "admin",
+) -> None:
+    """Create a workspace: its database, blob store, and this device's signed chain."""
+    path = directory or _path()
+    if role not in ROLES:
+        _fail(f"unknown role {role!r}; choose one of {', '.join(ROLES)}", 2)
+    profile = Profile(user or Profile.default().name, role)
+    try:
+        ws = Workspace.create(path, name=name or path.name, profile=profile)
+    except WorkspaceError as exc:
+        _fail(str(exc))
+    with ws:
+        typer.echo(f"Created workspace {ws.name!r} in {path}")
+        typer.echo(f"  project  {ws.project_id}")
+        typer.echo(f"  device   {ws.device_id} (key in the OS keyring)")
+        typer.echo(f"  you      {profile.name} ({profile.role})")
+
+
+@app.command()
+def info(json_: JsonOpt = False) -> None:
+    """Show the workspace: project, device, counts."""
+    ws = _open(readonly=True)
+    with ws:
+        conn = ws.reader()
+        data = {
+            "path": str(ws.path),
+            "name": ws.name,
+            "project_id": ws.project_id,
+            "events": queries.event_count(conn),
+            "items": queries.status_counts(conn),
+            "profile": asdict(ws.profile),
+        }
+    if json_:
+        _print_json(data)
+        return
+    typer.echo(f"{data['name']}  ({data['path']})")
+    typer.echo(f"  project {data['project_id']}, {data['events']} events")
+    counts = data["items"]
+    typer.echo("  items   " + (", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"))
+
+
+@app.command()
+def items(
+    status: Annotated[str | None, typer.Option(help="Only items with this status.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only names or sources containing this.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    json_: JsonOpt = False,
+) -> None:
+    """List items (the `items` projection)."""
+    ws = _open(readonly=True)
+    with ws:
+        rows = queries.page_items(ws.reader(), queries.ItemFilter(status, search), offset, limit)
+    for r in rows:
+        if json_:
+            _print_json(asdict(r))
+        else:
+            typer.echo(f"{r.id}  {r.status:<9}  {r.kind:<9}  {r.name}  [{r.source}]")
+
+
+@app.command()
+def log(
+    item: Annotated[
+        str | None,
+        typer.Option(help="Only this item's history (id or unique prefix), in causal order."),
+    ] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    json_: JsonOpt = False,
+) -> None:
+    """Show the lineage log, newest first (or one item's history, oldest first)."""
+    ws = _open(readonly=True)
+    with ws:
+        conn = ws.reader()
+        if item:
+            item_id = queries.find_item_id(conn, item)
+            if item_id is None:
+                _fail(f"no single item matches {item!r}")
+            entries = queries.item_history(conn, item_id)
+            if type_:
+                entries = [e for e in entries if e.type == type_]
+        else:
+            entries = queries.log_entries(conn, type_=type_, limit=limit)
+    for e in entries:
+        if json_:
+            _print_json(asdict(e))
+        else:
+            subject = f" item {e.subject_item[:13]}" if e.subject_item else ""
+            seal = " signed" if e.signed else ""
+            typer.echo(
+                f"{e.seq:>7}  {e.wall_time}  {e.type:<20} {e.actor} ({e.role})"
+                f"{subject}  {e.device_id[:9]}#{e.device_seq}  {e.hash[:12]}{seal}"
+            )
+
+
+def _progress(label: str) -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        pct = 100 * done // total if total else 100
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done:,}/{total:,} ({pct}%)", end=end, file=sys.stderr, flush=True)
+
+    return report
+
+
+@app.command()
+def verify(
+    json_: JsonOpt = False,
+    fast: Annotated[bool, typer.Option(help="Skip the canonical-form check of each body.")] = False,
+) -> None:
+    """Check every event's hash, chain, signature and seal. Exit 1 naming each bad event."""
+    ws = _open(readonly=True)
+    cancel = CancelToken()
+    try:
+        with ws:
+            report = ws.verify(strict=not fast, progress=_progress("verifying"), cancel=cancel)
+    except KeyboardInterrupt:
+        _fail("verification cancelled", 130)
+    except Cancelled:
+        _fail("verification cancelled", 130)
+    except WorkspaceError as exc:
+        _fail(str(exc))
+    if json_:
+        _print_json({
+            "ok": report.ok, "events": report.events, "devices": report.devices,
+            "signatures": report.signatures, "problems_total": report.problems_total,
+            "problems": [asdict(p) | {"message": str(p)} for p in report.problems],
+        })  # fmt: skip
+    elif report.ok:
+        typer.echo(
+            f"OK: {report.events:,} events from {report.devices} device(s) verify; "
+            f"{report.signatures:,} signatures checked."
+        )
+    else:
+        typer.echo(
+            f"FAILED: {report.problems_total} problem(s) in {report.events:,} events:", err=True
+        )
+        for p in report.problems:
+            typer.echo(f"  {p}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rebuild(json_: JsonOpt = False) -> None:
+    """Drop all projections and replay the log; report whether the result is identical."""
+    ws = _open(readonly=False)
+    cancel = CancelToken()
+    try:
+        with ws:
+            result = ws.rebuild(progress=_progress("replaying"), cancel=cancel)
+    except (KeyboardInterrupt, Cancelled):
+        _fail("rebuild cancelled; the projections are unchanged", 130)
+    except WorkspaceError as exc:
+        _fail(str(exc))
+    if json_:
+        _print_json({"events": result.events, "identical": result.identical,
+                     "before": result.before, "after": result.after})  # fmt: skip
+    else:
+        typer.echo(f"Replayed {result.events:,} events.")
+        for table, digest in result.after.items():
+            same = "identical" if result.before.get(table) == digest else "CHANGED"
+            typer.echo(f"  {table:<14} {digest[:16]}  {same}")
+    if not result.identical:
+        typer.echo("The rebuilt projections differ from the ones kept incrementally.", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def gui(
+    readonly: Annotated[bool, typer.Option("--read-only", help="Open without writing.")] = False,
+    screenshot: Annotated[
+        Path | None, typer.Option(help="Render the main window to this PNG and exit.")
+    ] = None,
+) -> None:
+    """Open the desktop app on the workspace."""
+    try:
+        from .gui.app import run_gui
+    except ImportError as exc:
+        _fail(f"the desktop app needs PySide6 ({exc}); the command line works without it")
+    raise typer.Exit(run_gui(_path(), readonly=readonly, screenshot=screenshot))
+
+
+@app.command()
+def demo(directory: Annotated[Path, typer.Argument(help="Folder for the demo workspace.")]) -> None:
+    """Create a demo workspace with generated sample pages and multilingual texts."""
+    from .demo import create_demo_workspace
+
+    try:
+        create_demo_workspace(directory).close()
+    except WorkspaceError as exc:
+        _fail(str(exc))
+    typer.echo(f"Created a demo workspace in {directory}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,14 @@
+"""The projections every workspace maintains, in the order they are applied."""
+
+from __future__ import annotations
+
+from .base import Projection, order_key
+from .history import ItemHistoryProjection
+from .items import ItemsProjection
+
+
+def default_projections() -> list[Projection]:
+    return [ItemsProjection(), ItemHistoryProjection()]
+
+
+__all__ = ["Projection", "default_projections", "order_key"]

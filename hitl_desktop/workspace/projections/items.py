@@ -1,0 +1,100 @@
+"""``items``: one row per item with its kind, source, blob and workflow status."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from ...lineage import Event
+from .base import Projection, order_key
+
+# Workflow status set by each event type (review decisions depend on the decision).
+_STATUS_BY_TYPE = {
+    "item.imported": "new",
+    "item.derived": "new",
+    "annotation.revised": "annotated",
+}
+
+
+class ItemsProjection(Projection):
+    name = "items"
+    version = 1
+    tables = ("items",)
+    consumes = frozenset(
+        {"item.imported", "item.derived", "item.retired", "item.restored",
+         "annotation.revised", "review.decided"}
+    )  # fmt: skip
+    ddl = """
+    CREATE TABLE IF NOT EXISTS items (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT,
+        name        TEXT,
+        media_type  TEXT,
+        source      TEXT,
+        blob_sha256 TEXT,
+        size_bytes  INTEGER,
+        parent_id   TEXT,
+        created_by  TEXT,
+        created_key TEXT,
+        work_status TEXT NOT NULL DEFAULT 'new',
+        work_key    TEXT NOT NULL DEFAULT '',
+        retired     INTEGER NOT NULL DEFAULT 0,
+        retired_key TEXT NOT NULL DEFAULT '',
+        status      TEXT GENERATED ALWAYS AS
+                    (CASE WHEN retired THEN 'retired' ELSE work_status END) VIRTUAL
+    );
+    CREATE INDEX IF NOT EXISTS items_by_created ON items (created_key);
+    CREATE INDEX IF NOT EXISTS items_by_status ON items (status, created_key);
+    """
+
+    def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+        created, status, retired = [], [], []
+        for e in events:
+            item = e.subject_item
+            if item is None:
+                continue
+            key = order_key(e)
+            t = e.type
+            if t in ("item.imported", "item.derived"):
+                p = e.payload
+                created.append((
+                    item, p["kind"], p["name"], p["media_type"], p.get("source", ""),
+                    p["blob_sha256"], p["size_bytes"], p.get("parent"), e.actor, key,
+                ))  # fmt: skip
+            if t in ("item.retired", "item.restored"):
+                retired.append((item, int(t == "item.retired"), key))
+                continue
+            if t == "review.decided":
+                new_status = "rejected" if e.payload.get("decision") == "reject" else "reviewed"
+            else:
+                new_status = _STATUS_BY_TYPE[t]
+            status.append((item, new_status, key))
+        if created:
+            conn.executemany(
+                """INSERT INTO items (id, kind, name, media_type, source, blob_sha256, size_bytes,
+                                      parent_id, created_by, created_key)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET
+                     kind = excluded.kind, name = excluded.name, media_type = excluded.media_type,
+                     source = excluded.source, blob_sha256 = excluded.blob_sha256,
+                     size_bytes = excluded.size_bytes, parent_id = excluded.parent_id,
+                     created_by = excluded.created_by, created_key = excluded.created_key
+                   WHERE items.created_key IS NULL OR excluded.created_key < items.created_key""",
+                created,
+            )
+        if status:
+            conn.executemany(
+                """INSERT INTO items (id, work_status, work_key) VALUES (?, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET
+                     work_status = excluded.work_status, work_key = excluded.work_key
+                   WHERE excluded.work_key > items.work_key""",
+                status,
+            )
+        if retired:
+            conn.executemany(
+                """INSERT INTO items (id, retired, retired_key) VALUES (?, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET
+                     retired = excluded.retired, retired_key = excluded.retired_key
+                   WHERE excluded.retired_key > items.retired_key""",
+                retired,
+            )

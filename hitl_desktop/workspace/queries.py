@@ -1,0 +1,139 @@
+"""Read-side queries over the projections and the log, for the CLI and the GUI."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import orjson
+
+ITEM_STATUSES = ("new", "annotated", "reviewed", "rejected", "retired")
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    status: str | None = None
+    search: str | None = None  # substring of the name or source, case-insensitive
+    kind: str | None = None
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses, args = ["kind IS NOT NULL"], []
+        if self.status:
+            clauses.append("status = ?")
+            args.append(self.status)
+        if self.kind:
+            clauses.append("kind = ?")
+            args.append(self.kind)
+        if self.search:
+            clauses.append("(name LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')")
+            pattern = (
+                "%"
+                + self.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            args += [pattern, pattern]
+        return " AND ".join(clauses), args
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: str
+    kind: str
+    name: str
+    source: str
+    status: str
+    media_type: str
+    size_bytes: int
+    blob_sha256: str
+    parent_id: str | None
+    created_by: str
+
+
+_ITEM_COLUMNS = (
+    "id, kind, name, source, status, media_type, size_bytes, blob_sha256, parent_id, created_by"
+)
+
+
+def count_items(conn: sqlite3.Connection, f: ItemFilter = ItemFilter()) -> int:
+    where, args = f.where()
+    return int(conn.execute(f"SELECT count(*) FROM items WHERE {where}", args).fetchone()[0])
+
+
+def page_items(conn: sqlite3.Connection, f: ItemFilter, offset: int, limit: int) -> list[ItemRow]:
+    """One page of items in import order (creation HLC, then id)."""
+    where, args = f.where()
+    rows = conn.execute(
+        f"SELECT {_ITEM_COLUMNS} FROM items WHERE {where} ORDER BY created_key, id LIMIT ? OFFSET ?",
+        [*args, limit, offset],
+    ).fetchall()
+    return [ItemRow(*r) for r in rows]
+
+
+def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(
+        conn.execute("SELECT status, count(*) FROM items WHERE kind IS NOT NULL GROUP BY status")
+    )
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    seq: int
+    hash: str
+    type: str
+    actor: str
+    role: str
+    device_id: str
+    device_seq: int
+    subject_item: str | None
+    wall_time: str
+    hlc: str
+    signed: bool
+    payload: dict[str, object]
+
+
+def _entry(seq: int, hash_: str, body: str, sig: bytes | None) -> LogEntry:
+    f = orjson.loads(body)
+    subject = f["subject"]
+    return LogEntry(
+        seq, hash_, f["type"], f["actor"], f["role"], f["device_id"], f["device_seq"],
+        subject["item"] if subject else None, f["wall_time"], f["hlc"], sig is not None, f["payload"],
+    )  # fmt: skip
+
+
+def log_entries(
+    conn: sqlite3.Connection,
+    *,
+    type_: str | None = None,
+    limit: int = 100,
+    newest_first: bool = True,
+) -> list[LogEntry]:
+    sql = "SELECT seq, hash, body, sig FROM events"
+    args: list[object] = []
+    if type_:
+        sql += " WHERE type = ?"
+        args.append(type_)
+    sql += f" ORDER BY seq {'DESC' if newest_first else 'ASC'} LIMIT ?"
+    args.append(limit)
+    return [_entry(*r) for r in conn.execute(sql, args)]
+
+
+def item_history(conn: sqlite3.Connection, item_id: str) -> list[LogEntry]:
+    """Events about an item in causal order (hybrid logical clock, then hash)."""
+    rows = conn.execute(
+        """SELECT e.seq, e.hash, e.body, e.sig FROM item_history h JOIN events e ON e.hash = h.hash
+           WHERE h.item_id = ? ORDER BY h.hlc, h.hash""",
+        (item_id,),
+    )
+    return [_entry(*r) for r in rows]
+
+
+def find_item_id(conn: sqlite3.Connection, prefix: str) -> str | None:
+    """Resolve an item id from a unique prefix (as printed by ``hitl items``)."""
+    rows = conn.execute(
+        "SELECT id FROM items WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+    ).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def event_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
