@@ -24,7 +24,7 @@ test: install test-core test-gui
 
 # Everything outside the GUI, with Qt made unimportable: proves the layering holds.
 test-core: install
-	HITL_BLOCK_QT=1 $(BIN)/python -m pytest -m "not gui" -q
+	HITL_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytest-qt -m "not gui" -q
 
 test-gui: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m gui -q

@@ -104,8 +104,8 @@ def _prepare(value: Any) -> tuple[Any, bool]:
     if t is float:
         if not math.isfinite(value):
             raise CanonicalError(f"{value} has no JSON representation")
-        if value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:
-            return int(value), False
+        if value.is_integer():  # ECMAScript prints no ".0"; big ones need its digit rules
+            return (int(value), False) if abs(value) <= MAX_SAFE_INTEGER else (value, True)
         # repr matches ECMAScript for 1e-4 <= |x| < 1e16 (non-integral here)
         return value, not (1e-4 <= abs(value) < 1e16)
     raise CanonicalError(f"type {t.__name__} is not JSON")

@@ -87,6 +87,16 @@ class BlobStore:
             return False
         return h.hexdigest() == sha256
 
+    def sweep_temp(self) -> int:
+        """Delete temporary files left by writes that were cut off (call with the writer lock)."""
+        removed = 0
+        if self._tmp.is_dir():
+            for f in self._tmp.iterdir():
+                with contextlib.suppress(OSError):
+                    f.unlink()
+                    removed += 1
+        return removed
+
     def __iter__(self) -> Iterator[str]:
         for sub in sorted(self.root.glob("[0-9a-f][0-9a-f]")):
             for f in sorted(sub.iterdir()):

@@ -84,7 +84,8 @@ def rebuild(
         )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+            conn.execute("ROLLBACK")
         raise
     return RebuildResult(total, before, projection_digest(conn, projections))
 

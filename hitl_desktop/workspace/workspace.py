@@ -152,6 +152,7 @@ class Workspace:
 
     def _start(self, profile: Profile | None) -> None:
         """Open the write side: schema, projections, device key, writer thread."""
+        self.blobs.sweep_temp()
         conn = store.connect(self.db_path)
         try:
             conn.execute("BEGIN IMMEDIATE")

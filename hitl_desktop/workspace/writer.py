@@ -68,7 +68,8 @@ class Writer:
                 apply_all(conn, self.projections, events)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                    conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise translate_error(exc, f"saving {len(events)} events") from exc

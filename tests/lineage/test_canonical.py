@@ -1,0 +1,119 @@
+"""RFC 8785 canonical JSON: the bytes every event hash covers."""
+
+from __future__ import annotations
+
+import math
+import struct
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hitl_desktop.lineage.canonical import (
+    CanonicalError,
+    canonical_json,
+    canonical_json_reference,
+    es_number,
+)
+
+# RFC 8785 Appendix B: IEEE 754 bit patterns and their ECMAScript serialisation.
+NUMBER_VECTORS = [
+    ("0000000000000000", "0"),
+    ("8000000000000000", "0"),
+    ("0000000000000001", "5e-324"),
+    ("8000000000000001", "-5e-324"),
+    ("7fefffffffffffff", "1.7976931348623157e+308"),
+    ("ffefffffffffffff", "-1.7976931348623157e+308"),
+    ("4340000000000000", "9007199254740992"),
+    ("c340000000000000", "-9007199254740992"),
+    ("4430000000000000", "295147905179352830000"),
+    ("44b52d02c7e14af5", "9.999999999999997e+22"),
+    ("44b52d02c7e14af6", "1e+23"),
+    ("44b52d02c7e14af7", "1.0000000000000001e+23"),
+    ("444b1ae4d6e2ef4e", "999999999999999700000"),
+    ("444b1ae4d6e2ef4f", "999999999999999900000"),
+    ("444b1ae4d6e2ef50", "1e+21"),
+    ("3eb0c6f7a0b5ed8c", "9.999999999999997e-7"),
+    ("3eb0c6f7a0b5ed8d", "0.000001"),
+    ("41b3de4355555553", "333333333.3333332"),
+    ("41b3de4355555554", "333333333.33333325"),
+    ("41b3de4355555555", "333333333.3333333"),
+    ("41b3de4355555556", "333333333.3333334"),
+    ("41b3de4355555557", "333333333.33333343"),
+    ("becbf647612f3696", "-0.0000033333333333333333"),
+    ("43143ff3c1cb0959", "1424953923781206.2"),
+]
+
+
+def _double(bits: str) -> float:
+    return float(struct.unpack(">d", bytes.fromhex(bits))[0])
+
+
+@pytest.mark.parametrize(("bits", "expected"), NUMBER_VECTORS)
+def test_numbers_follow_ecmascript(bits: str, expected: str) -> None:
+    x = _double(bits)
+    assert canonical_json(x) == expected.encode()
+    assert canonical_json([x]) == f"[{expected}]".encode()
+    if x != 0:
+        assert es_number(x) == expected
+
+
+def test_rfc_8785_example_object() -> None:
+    value = {
+        "numbers": [333333333.33333329, 1e30, 4.50, 2e-3, 0.000000000000000000000000001],
+        "string": "\u20ac$\u000f\u000aA'\u0042\u0022\u005c\\\"/",
+        "literals": [None, True, False],
+    }
+    expected = (
+        '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],'
+        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}'
+    )
+    assert canonical_json(value).decode() == expected
+
+
+def test_keys_sort_by_utf16_code_units() -> None:
+    value = {
+        "\u20ac": "Euro Sign", "\r": "Carriage Return", "\ufb33": "Hebrew Letter Dalet",
+        "1": "One", "\U0001f600": "Emoji", "\u0080": "Control", "\u00f6": "o umlaut",
+    }  # fmt: skip
+    out = canonical_json(value).decode()
+    order = [
+        out.index(f'"{k}"')
+        for k in ["\\r", "1", "\u0080", "\u00f6", "\u20ac", "\U0001f600", "\ufb33"]
+    ]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [math.nan, math.inf, {1: "int key"}, {"a": b"bytes"}, 2**60, {"s": "\ud800"}, {"x": object()}],
+)
+def test_values_without_canonical_form_are_refused(bad: object) -> None:
+    with pytest.raises(CanonicalError):
+        canonical_json(bad)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
+    max_leaves=20,
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values)
+def test_fast_path_equals_reference_encoder(value: object) -> None:
+    try:
+        reference = canonical_json_reference(value)
+    except CanonicalError:  # lone surrogates in generated text
+        with pytest.raises(CanonicalError):
+            canonical_json(value)
+        return
+    assert canonical_json(value) == reference
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_numbers_round_trip(x: float) -> None:
+    assert float(canonical_json(x)) == x
