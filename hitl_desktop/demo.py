@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from .lineage import Ref, Subject, uuid7
-from .lineage.payloads import ItemImported
+from .lineage.payloads import ItemImported, Provenance
 from .workspace import Workspace
 
 _TEXTS = {
@@ -67,7 +67,7 @@ def _imported(ws: Workspace, name: str, kind: str, media_type: str, data: bytes)
         blob_sha256=sha,
         size_bytes=len(data),  # type: ignore[arg-type]
         source="demo",
-        metadata={"generated": True},
+        provenance=Provenance(source="demo", tags=["generated"]),
     )
     return ws.draft(
         "item.imported", payload, subject=Subject(uuid7()), outputs=[Ref("blob", sha, sha)]

@@ -54,18 +54,46 @@ class WorkspaceCreated(_Payload):
     description: NFCStr = ""
 
 
+class Provenance(_Payload):
+    """Where an imported file came from and under which terms."""
+
+    source: NFCStr = ""
+    collector: NFCStr = ""  # the person or team who collected the data
+    device: NFCStr = ""  # scanner, phone, … that captured it
+    licence: NFCStr = ""
+    consent: bool | None = None  # None: not recorded
+    privacy: list[NFCStr] = Field(default_factory=list)  # e.g. "personal-data", "faces"
+    tags: list[NFCStr] = Field(default_factory=list)
+    original_path: NFCStr = ""
+    modified_time: str = ""  # ISO-8601 UTC of the file's mtime
+
+
 class ItemImported(_Payload):
+    """A file brought into the workspace; ``blob_sha256`` holds its original bytes."""
+
     kind: ItemKind
     name: NFCStr
     media_type: str
     blob_sha256: Sha256Hex
     size_bytes: int = Field(ge=0)
     source: NFCStr = ""
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    provenance: Provenance = Field(default_factory=Provenance)
+    stats: dict[str, Any] = Field(default_factory=dict)  # for drift checks: size, brightness, …
+    text_sha256: Sha256Hex | None = None  # a text item's content as NFC UTF-8 (blob)
+    notes: list[NFCStr] = Field(default_factory=list)  # e.g. "extension .jpg but content is PNG"
+    near_duplicates: list[str] = Field(default_factory=list)  # item ids flagged, not dropped
+
+
+class ItemSighted(_Payload):
+    """Content already in the workspace seen again under another source or path."""
+
+    blob_sha256: Sha256Hex
+    source: NFCStr = ""
+    provenance: Provenance = Field(default_factory=Provenance)
 
 
 class ItemDerived(_Payload):
-    """An item made from another (a PDF page render, a TIFF page, a crop)."""
+    """An item made from another (a PDF page render, a TIFF page, a CSV row)."""
 
     kind: ItemKind
     name: NFCStr
@@ -73,8 +101,24 @@ class ItemDerived(_Payload):
     blob_sha256: Sha256Hex
     size_bytes: int = Field(ge=0)
     parent: str
-    transformation: str
-    parameters: dict[str, Any] = Field(default_factory=dict)
+    transformation: str  # e.g. "pdf.render", "tiff.page", "csv.row"
+    parameters: dict[str, Any] = Field(default_factory=dict)  # dpi, renderer and version, …
+    source: NFCStr = ""
+    stats: dict[str, Any] = Field(default_factory=dict)
+    text_layer_sha256: Sha256Hex | None = None  # a PDF page's embedded text, as a blob
+    near_duplicates: list[str] = Field(default_factory=list)
+
+
+class SourceRetired(_Payload):
+    """Every item of a source leaves work queues and exports; its history stays."""
+
+    source: NFCStr
+    reason: NFCStr = ""
+
+
+class SourceRestored(_Payload):
+    source: NFCStr
+    reason: NFCStr = ""
 
 
 class ItemRetired(_Payload):
@@ -103,6 +147,9 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "workspace.created": WorkspaceCreated,
     "item.imported": ItemImported,
     "item.derived": ItemDerived,
+    "item.sighted": ItemSighted,
+    "source.retired": SourceRetired,
+    "source.restored": SourceRestored,
     "item.retired": ItemRetired,
     "item.restored": ItemRestored,
     "annotation.revised": AnnotationRevised,

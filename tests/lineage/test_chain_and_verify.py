@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -65,7 +66,7 @@ def test_a_batch_is_chained_and_only_its_last_event_signed() -> None:
     events = chain(key, [3, 2])
     assert [e.device_seq for e in events] == [1, 2, 3, 4, 5, 6]
     assert events[0].prev_hash == genesis_hash(key.device_id, key.public_key)
-    assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(events))
     assert [e.sig is not None for e in events] == [True, False, False, True, False, True]
     report = verify_rows(rows(events), PROJECT)
     assert report.ok and report.events == 6 and report.signatures == 3

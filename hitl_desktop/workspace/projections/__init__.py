@@ -5,10 +5,13 @@ from __future__ import annotations
 from .base import Projection, order_key
 from .history import ItemHistoryProjection
 from .items import ItemsProjection
+from .provenance import FingerprintsProjection, ItemSourcesProjection
 
 
 def default_projections() -> list[Projection]:
-    return [ItemsProjection(), ItemHistoryProjection()]
+    return [
+        ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
+    ]  # fmt: skip
 
 
 __all__ = ["Projection", "default_projections", "order_key"]
