@@ -147,14 +147,16 @@ def items(
     search: Annotated[
         str | None, typer.Option(help="Only names or sources containing this.")
     ] = None,
+    include_retired: Annotated[bool, typer.Option(help="Also list retired items.")] = False,
     limit: Annotated[int, typer.Option(min=1)] = 100,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     json_: JsonOpt = False,
 ) -> None:
-    """List items (the `items` projection)."""
+    """List items (the `items` projection); retired items only when asked for."""
     ws = _open(readonly=True)
     with ws:
-        rows = queries.page_items(ws.reader(), queries.ItemFilter(status, search), offset, limit)
+        f = queries.ItemFilter(status, search, include_retired=include_retired)
+        rows = queries.page_items(ws.reader(), f, offset, limit)
     for r in rows:
         if json_:
             _print_json(asdict(r))

@@ -15,12 +15,15 @@ class ItemFilter:
     status: str | None = None
     search: str | None = None  # substring of the name or source, case-insensitive
     kind: str | None = None
+    include_retired: bool = False  # retired items leave work queues unless asked for
 
     def where(self) -> tuple[str, list[object]]:
         clauses, args = ["kind IS NOT NULL"], []
         if self.status:
             clauses.append("status = ?")
             args.append(self.status)
+        elif not self.include_retired:
+            clauses.append("status != 'retired'")
         if self.kind:
             clauses.append("kind = ?")
             args.append(self.kind)
