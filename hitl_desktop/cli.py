@@ -433,7 +433,15 @@ def gui(
         from .gui.app import run_gui
     except ImportError as exc:
         _fail(f"the desktop app needs PySide6 ({exc}); the command line works without it")
-    raise typer.Exit(run_gui(_path(), readonly=readonly, screenshot=screenshot))
+    path = _path()
+    if state.workspace is None and not (path / "workspace.db").exists():
+        # first start with no workspace named: make the default one rather than an error box
+        try:
+            Workspace.create(path, name="My workspace").close()
+        except WorkspaceError as exc:
+            _fail(str(exc))
+        typer.echo(f"Created your workspace in {path}", err=True)
+    raise typer.Exit(run_gui(path, readonly=readonly, screenshot=screenshot))
 
 
 @app.command()

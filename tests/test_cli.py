@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from hitl_desktop import __version__
@@ -107,3 +108,17 @@ def test_make_run_without_a_display_explains_the_options(
     assert "No display found" in done.stdout and "QT_QPA_PLATFORM=offscreen" in done.stdout
     assert "hitl --workspace" in done.stdout
     assert (tmp_path / "demo" / "workspace.db").exists()
+
+
+@pytest.mark.gui
+def test_first_start_creates_the_default_workspace(
+    tmp_path: Path, subprocess_env: dict[str, str]
+) -> None:
+    env = {**subprocess_env, "QT_QPA_PLATFORM": "offscreen"}
+    shot = tmp_path / "first.png"
+    done = subprocess.run([sys.executable, "-m", "hitl_desktop", "gui", "--screenshot", str(shot)],
+                          env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Created your workspace in" in done.stderr
+    assert (tmp_path / "xdg-data" / "hitl-desktop" / "default" / "workspace.db").exists()
+    assert shot.stat().st_size > 10_000

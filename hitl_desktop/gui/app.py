@@ -1,0 +1,102 @@
+"""Starting the desktop app: the QApplication, the workspace, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..workspace import WorkspaceError
+from .main_window import SETTINGS_APP, SETTINGS_ORG, MainWindow
+from .opening import open_workspace
+from .resources import resource_path
+
+_translators: list[QTranslator] = []  # kept alive for as long as the application runs
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _install_translators(app: QCoreApplication) -> None:
+    if _translators:
+        return
+    locale = QLocale()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = resource_path("translations")
+    for name, folder in (("qtbase", qt_dir), ("hitl_desktop", str(ours) if ours else "")):
+        translator = QTranslator(app)
+        if folder and translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def application(*, offscreen_if_headless: bool = False) -> QApplication:
+    """The QApplication (created once), named for QSettings and translated for the locale."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        if offscreen_if_headless and not _has_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(SETTINGS_ORG)
+    app.setApplicationName(SETTINGS_APP)
+    app.setDesktopFileName("hitl-desktop")
+    icon = resource_path("icons", "hitl-desktop.svg")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
+    _install_translators(app)
+    # Qt already lays widgets out right-to-left for RTL translations; follow the locale too.
+    if QLocale().textDirection() == Qt.LayoutDirection.RightToLeft:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return app
+
+
+def _fail(message: str, *, modal: bool) -> int:
+    if modal:
+        QMessageBox.critical(None, QCoreApplication.translate("run_gui", "HITL Desktop"), message)
+    else:
+        print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    window.show()
+    for _ in range(5):  # let layouts settle and the views fetch their first page
+        app.processEvents()
+    pixmap = window.grab()
+    window.hide()
+    window.close_workspace()
+    window.deleteLater()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if pixmap.isNull() or not pixmap.save(str(path), "PNG"):
+        print(f"error: could not write the screenshot to {path}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_gui(workspace_path: Path, *, readonly: bool = False, screenshot: Path | None = None) -> int:
+    """Open the desktop app on a workspace; return the exit code.
+
+    With ``screenshot`` the main window is rendered to that PNG and the function returns
+    without entering the event loop or showing any dialog (errors go to stderr).
+    """
+    app = application(offscreen_if_headless=screenshot is not None)
+    try:
+        opened = open_workspace(Path(workspace_path), readonly=readonly)
+    except WorkspaceError as exc:
+        return _fail(str(exc), modal=screenshot is None)
+    window = MainWindow(opened)
+    if screenshot is not None:
+        window.resize(1280, 800)
+        return _screenshot(app, window, Path(screenshot))
+    app.aboutToQuit.connect(window.close_workspace)
+    window.show()
+    return app.exec()

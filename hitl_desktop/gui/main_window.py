@@ -1,0 +1,334 @@
+"""The main window: menus, the item browser, the History dock and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from .. import __version__
+from ..workspace import Workspace, WorkspaceError, queries
+from .history_view import HistoryView
+from .item_browser import ItemBrowser
+from .item_table_model import ItemTableModel
+from .log_tools import LogTools
+from .opening import Opened, open_workspace
+from .tasks import TaskRunner
+
+SETTINGS_ORG = SETTINGS_APP = "hitl-desktop"
+DEFAULT_SIZE = (1280, 800)
+
+
+def app_settings() -> QSettings:
+    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+
+class MainWindow(QMainWindow):
+    """The HITL Desktop main window over one open workspace; closing it closes the workspace."""
+
+    def __init__(self, opened: Opened, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.runner = TaskRunner(self)
+        self.workspace: Workspace = opened.workspace
+        self._opened = opened
+        self._closed = False
+
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("HistoryDock")
+        self.history_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+
+        self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
+        self.log_tools.projections_changed.connect(self.on_events_appended)
+        self.log_tools.verified.connect(lambda _ok: self.on_events_appended())
+
+        self._build_status_bar()
+        self._build_menus()
+        self._install_workspace(opened)
+        self.resize(*DEFAULT_SIZE)
+        self.resizeDocks([self.history_dock], [380], Qt.Orientation.Horizontal)
+        self._restore_settings()
+
+    # ------------------------------------------------------------------ building
+    def _action(
+        self,
+        text: str,
+        slot: object = None,
+        *,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        enabled: bool = True,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        return action
+
+    def _menu(self, title: str, actions: list[QAction | None]) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setToolTipsVisible(True)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action(
+            self.tr("&Open workspace…"), self.choose_workspace, shortcut=keys.Open
+        )
+        coming = self.tr("Coming with ingest")
+        self.import_action = self._action(self.tr("&Import…"), enabled=False, tip=coming)
+        self.export_action = self._action(
+            self.tr("&Export…"), enabled=False, tip=self.tr("Coming with exchange formats")
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.file_menu = self._menu(
+            self.tr("&File"),
+            [
+                self.open_action,
+                None,
+                self.import_action,
+                self.export_action,
+                None,
+                self.quit_action,
+            ],
+        )
+
+        self.undo_action = self._action(self.tr("&Undo"), shortcut=keys.Undo, enabled=False)
+        self.redo_action = self._action(self.tr("&Redo"), shortcut=keys.Redo, enabled=False)
+        self.find_action = self._action(
+            self.tr("&Find items"), self.focus_search, shortcut=keys.Find
+        )
+        self.edit_menu = self._menu(
+            self.tr("&Edit"), [self.undo_action, self.redo_action, None, self.find_action]
+        )
+
+        history_toggle = self.history_dock.toggleViewAction()
+        history_toggle.setText(self.tr("&History"))
+        self.view_menu = self._menu(self.tr("&View"), [history_toggle])
+
+        self.verify_action = self._action(
+            self.tr("&Verify log"),
+            self.log_tools.verify,
+            tip=self.tr("Check every event's hash, chain and signature"),
+        )
+        self.rebuild_action = self._action(
+            self.tr("&Rebuild projections…"),
+            self.log_tools.rebuild,
+            tip=self.tr("Replay the whole log into fresh tables"),
+        )
+        self.tools_menu = self._menu(self.tr("&Tools"), [self.verify_action, self.rebuild_action])
+
+        later = self.tr("Coming with review workflows")
+        self.review_menu = self._menu(
+            self.tr("&Review"),
+            [
+                self._action(self.tr("&Start review session"), enabled=False, tip=later),
+                self._action(self.tr("&Adjudicate disagreements…"), enabled=False, tip=later),
+            ],
+        )
+        sync_later = self.tr("Coming with the central store")
+        self.sync_menu = self._menu(
+            self.tr("&Sync"),
+            [
+                self._action(self.tr("Sync &now"), enabled=False, tip=sync_later),
+                self._action(self.tr("&Connection settings…"), enabled=False, tip=sync_later),
+            ],
+        )
+        self.sync_menu.menuAction().setEnabled(False)
+
+        self.about_action = self._action(self.tr("&About HITL Desktop"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_qt = self._action(self.tr("About &Qt"), QApplication.aboutQt)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.help_menu = self._menu(self.tr("&Help"), [self.about_action, about_qt])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.name_label = QLabel(self)
+        self.items_label = QLabel(self)
+        self.events_label = QLabel(self)
+        self.device_label = QLabel(self)
+        self.readonly_label = QLabel(self.tr("read-only"), self)
+        self.readonly_label.setStyleSheet("font-weight: bold")
+        for label in (
+            self.name_label,
+            self.items_label,
+            self.events_label,
+            self.device_label,
+            self.readonly_label,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    # ------------------------------------------------------------------ workspace
+    def _install_workspace(self, opened: Opened) -> None:
+        """Build the views for ``opened.workspace`` (on start, and after File → Open)."""
+        ws = opened.workspace
+        self.workspace = ws
+        self._opened = opened
+        self.model = ItemTableModel(ws.reader)
+        self.browser = ItemBrowser(self.model, self)
+        self.history = HistoryView(ws.reader, self)
+        self.browser.current_item_changed.connect(self.history.show_item)
+        old = self.centralWidget()
+        self.setCentralWidget(self.browser)
+        if old is not None:
+            old.deleteLater()
+        old_history = self.history_dock.widget()
+        self.history_dock.setWidget(self.history)
+        if old_history is not None:
+            old_history.deleteLater()
+        writable = not ws.readonly
+        self.rebuild_action.setEnabled(writable)
+        self.rebuild_action.setToolTip(
+            self.tr("Replay the whole log into fresh tables")
+            if writable
+            else self.tr("Needs the workspace open for writing")
+        )
+        self.refresh()
+        if self.model.rowCount():
+            self.browser.select_row(0)
+        if opened.locked:
+            self.statusBar().showMessage(
+                self.tr("Another program is writing to this workspace, so it opened read-only.")
+            )
+        self.readonly_label.setToolTip(opened.lock_message)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Update the title and the status bar counts."""
+        ws = self.workspace
+        conn = ws.reader()
+        title = self.tr("{name} — HITL Desktop").format(name=ws.name or ws.path.name)
+        if ws.readonly:
+            title += " " + self.tr("[read-only]")
+        self.setWindowTitle(title)
+        self.name_label.setText(ws.name or ws.path.name)
+        self.name_label.setToolTip(str(ws.path))
+        items, events = queries.count_items(conn), queries.event_count(conn)
+        self.items_label.setText(
+            self.tr("1 item") if items == 1 else self.tr("%Ln items", "", items)
+        )
+        self.events_label.setText(
+            self.tr("1 event") if events == 1 else self.tr("%Ln events", "", events)
+        )
+        device = ws.device_id
+        self.device_label.setVisible(device is not None)
+        if device is not None:
+            self.device_label.setText(self.tr("device {id}").format(id=device[:9]))
+            self.device_label.setToolTip(device)
+        self.readonly_label.setVisible(ws.readonly)
+
+    @Slot()
+    def on_events_appended(self) -> None:
+        """Events were appended (or projections rebuilt): re-read what the views show."""
+        self.browser.refresh()
+        self.history.reload()
+        self.refresh()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.browser.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.browser.search.selectAll()
+
+    @Slot()
+    def choose_workspace(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open workspace"), str(self.workspace.path.parent)
+        )
+        if folder:
+            self.open_path(Path(folder))
+
+    def open_path(self, path: Path) -> bool:
+        """Switch this window to the workspace at ``path``; on failure keep the current one."""
+        if self.runner.active_count:
+            self._message(
+                QMessageBox.Icon.Information,
+                self.tr("Wait for the running job to finish, then open the workspace."),
+            )
+            return False
+        try:
+            opened = open_workspace(path)
+        except WorkspaceError as exc:
+            self._message(QMessageBox.Icon.Critical, str(exc))
+            return False
+        old = self.workspace
+        self._install_workspace(opened)
+        old.close()
+        return True
+
+    # ------------------------------------------------------------------ help
+    @Slot()
+    def show_about(self) -> None:
+        text = self.tr(
+            "<h3>HITL Desktop {version}</h3>"
+            "<p>Offline-first human-in-the-loop labelling. Every change is an event in a "
+            "hash-chained, signed lineage log.</p>"
+        ).format(version=__version__)
+        self._message(QMessageBox.Icon.NoIcon, text, title=self.tr("About HITL Desktop"))
+
+    def _message(self, icon: QMessageBox.Icon, text: str, *, title: str = "") -> QMessageBox:
+        box = QMessageBox(
+            icon, title or self.tr("HITL Desktop"), text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, without a nested event loop
+        return box
+
+    # ------------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        header = settings.value("item_table/header")
+        if header is not None:
+            self.browser.table.horizontalHeader().restoreState(header)
+
+    def save_settings(self) -> None:
+        settings = app_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("item_table/header", self.browser.table.horizontalHeader().saveState())
+
+    def close_workspace(self) -> None:
+        """Stop the jobs and close the workspace (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.runner.shutdown()
+        self.workspace.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.close_workspace()
+        super().closeEvent(event)
