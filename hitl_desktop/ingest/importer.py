@@ -150,11 +150,12 @@ class _RunState:
 def import_paths(
     ws: Workspace,
     paths: Iterable[Path],
-    options: ImportOptions = ImportOptions(),
+    options: ImportOptions | None = None,
     *,
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
 ) -> ImportReport:
+    options = options or ImportOptions()
     files = expand_paths(paths)
     report = ImportReport()
     near = _NearDuplicates(ws, options.near_duplicate_bits)

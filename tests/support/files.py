@@ -16,7 +16,7 @@ def page_image(seed: int, size: tuple[int, int] = (400, 300)) -> Image.Image:
     rng = np.random.default_rng(seed)
     w, h = size
     img = np.full((h, w), 235, np.uint8) + rng.integers(0, 10, (h, w), dtype=np.uint8)
-    for i in range(int(rng.integers(3, 8))):
+    for _ in range(int(rng.integers(3, 8))):
         y = int(rng.integers(10, h - 20))
         x0, x1 = sorted(rng.integers(5, w - 5, 2))
         img[y : y + 8, x0:x1] = int(rng.integers(10, 80))

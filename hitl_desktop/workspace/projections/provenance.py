@@ -33,7 +33,13 @@ class ItemSourcesProjection(Projection):
             if e.subject_item is None:
                 continue
             p = e.payload
-            rows.append((e.subject_item, p.get("source", ""), p.get("provenance", {}).get("original_path", "")))
+            rows.append(
+                (
+                    e.subject_item,
+                    p.get("source", ""),
+                    p.get("provenance", {}).get("original_path", ""),
+                )
+            )
         conn.executemany("INSERT OR IGNORE INTO item_sources VALUES (?, ?, ?)", rows)
 
 
