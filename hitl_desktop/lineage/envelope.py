@@ -184,4 +184,5 @@ class Event:
         }
 
     def fields(self) -> dict[str, Any]:
-        return orjson.loads(self.body)  # type: ignore[no-any-return]
+        fields: dict[str, Any] = orjson.loads(self.body)
+        return fields

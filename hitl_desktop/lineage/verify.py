@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -124,7 +124,7 @@ class ChainVerifier:
             return
         self._check_chain(row, f)
 
-    def _check_chain(self, row: StoredRow, f: dict) -> None:  # type: ignore[type-arg]
+    def _check_chain(self, row: StoredRow, f: dict[str, Any]) -> None:
         state = self.devices.get(row.device_id)
         if state is None:
             if row.device_seq != 1 or row.type != "device.enrolled":

@@ -18,7 +18,8 @@ class ItemFilter:
     include_retired: bool = False  # retired items leave work queues unless asked for
 
     def where(self) -> tuple[str, list[object]]:
-        clauses, args = ["kind IS NOT NULL"], []
+        clauses: list[str] = ["kind IS NOT NULL"]
+        args: list[object] = []
         if self.status:
             clauses.append("status = ?")
             args.append(self.status)
