@@ -11,6 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from .ingest.thumbnails import make_thumbnail, store_thumbnail
 from .lineage import Ref, Subject, uuid7
 from .lineage.payloads import ItemImported, Provenance
 from .workspace import Workspace
@@ -49,6 +50,8 @@ def create_demo_workspace(path: Path) -> Workspace:
     ]
     for i, (title, lines) in enumerate(pages):
         data = _page_image(title, lines, seed=i)
+        gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+        store_thumbnail(ws.path, ws.blobs.put_bytes(data), make_thumbnail(gray))
         drafts.append(
             _imported(ws, f"{title.lower().replace(' ', '-')}.png", "image", "image/png", data)
         )

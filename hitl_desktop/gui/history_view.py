@@ -75,10 +75,8 @@ class HistoryView(QWidget):
     def entries(self) -> list[tuple[str, str, str]]:
         """The rows as shown (time, event, actor), for tests and accessibility tools."""
         root = self.tree.invisibleRootItem()
-        return [
-            (root.child(i).text(0), root.child(i).text(1), root.child(i).text(2))
-            for i in range(root.childCount())
-        ]
+        rows = (root.child(i) for i in range(root.childCount()))
+        return [(r.text(0), r.text(1), r.text(2)) for r in rows if r is not None]
 
     @Slot(object, str)
     def show_item(self, item_id: str | None, name: str = "") -> None:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -116,7 +125,12 @@ class ItemBrowser(QWidget):
         vertical.setVisible(False)
         # Fixed row heights: the view never measures rows, so a million rows cost nothing.
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        row_height = table.fontMetrics().height() + 10
+        if self.model.thumbnails is not None:
+            side = self.model.thumbnails.size
+            table.setIconSize(QSize(side, side))
+            row_height = max(row_height, side + 6)
+        vertical.setDefaultSectionSize(row_height)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -144,7 +158,7 @@ class ItemBrowser(QWidget):
         return {
             ItemTableModel.KIND: [
                 header[ItemTableModel.KIND],
-                *map(model.kind_label, ("image", "text", "pdf")),
+                *map(model.kind_label, ("image", "scan_page", "text", "document")),
             ],
             ItemTableModel.SOURCE: [header[ItemTableModel.SOURCE], "scanner-03/batch-12"],
             ItemTableModel.STATUS: [

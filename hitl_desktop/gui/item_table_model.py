@@ -2,7 +2,8 @@
 
 The row count is one COUNT query per filter; rows are read in pages (``page_items``) only when
 the view asks for them, and a few recent pages are kept in an LRU cache. A workspace with a
-million items therefore opens as fast as one with ten.
+million items therefore opens as fast as one with ten. With a ``ThumbnailCache`` the Name
+column's decoration is the item's thumbnail (images and pages), read only for painted rows.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
 
 from ..workspace import queries
 from ..workspace.queries import ItemFilter, ItemRow
+from .thumbnail_cache import THUMBNAIL_KINDS, ThumbnailCache
 
 ConnectionFactory = Callable[[], sqlite3.Connection]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,9 +46,16 @@ class ItemTableModel(QAbstractTableModel):
     NAME, KIND, SOURCE, STATUS, SIZE, CREATED_BY = range(6)
     COLUMN_COUNT = 6
 
-    def __init__(self, reader: ConnectionFactory, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        reader: ConnectionFactory,
+        parent: QObject | None = None,
+        *,
+        thumbnails: ThumbnailCache | None = None,
+    ) -> None:
         super().__init__(parent)
         self._reader = reader
+        self.thumbnails = thumbnails
         self._filter = ItemFilter()
         self._pages: OrderedDict[int, list[ItemRow]] = OrderedDict()
         self._count = queries.count_items(reader(), self._filter)
@@ -70,6 +79,8 @@ class ItemTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self.pages_fetched = 0
+        if self.thumbnails is not None:
+            self.thumbnails.clear()
         self._count = queries.count_items(self._reader(), self._filter)
         self.endResetModel()
 
@@ -132,11 +143,16 @@ class ItemTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(index.column())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ITEM_ID_ROLE):
+        if role == Qt.ItemDataRole.DecorationRole:
+            if index.column() != self.NAME or self.thumbnails is None:
+                return None
+        elif role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ITEM_ID_ROLE):
             return None
         item = self.item_at(index.row())
         if item is None:
             return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(item)
         if role == ITEM_ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -171,8 +187,23 @@ class ItemTableModel(QAbstractTableModel):
         return labels.get(status, status)
 
     def kind_label(self, kind: str) -> str:
-        labels = {"image": self.tr("Image"), "text": self.tr("Text"), "pdf": self.tr("PDF")}
+        labels = {
+            "image": self.tr("Image"),
+            "scan_page": self.tr("Page"),
+            "text": self.tr("Text"),
+            "document": self.tr("Document"),
+            "pdf": self.tr("PDF"),
+        }
         return labels.get(kind, kind)
+
+    def _decoration(self, item: ItemRow) -> object:
+        cache = self.thumbnails
+        assert cache is not None
+        if item.kind in THUMBNAIL_KINDS:
+            pixmap = cache.pixmap(item.blob_sha256)
+            if pixmap is not None:
+                return pixmap
+        return cache.kind_icon(item.kind)
 
     def _display(self, item: ItemRow, column: int) -> str:
         if column == self.NAME:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..workspace import Workspace, WorkspaceError, queries
 from .history_view import HistoryView
+from .import_runner import ImportController
 from .item_browser import ItemBrowser
 from .item_table_model import ItemTableModel
 from .log_tools import LogTools
 from .opening import Opened, open_workspace
 from .tasks import TaskRunner
+from .thumbnail_cache import ThumbnailCache
 
 SETTINGS_ORG = SETTINGS_APP = "hitl-desktop"
 DEFAULT_SIZE = (1280, 800)
@@ -55,6 +57,11 @@ class MainWindow(QMainWindow):
         self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
         self.log_tools.projections_changed.connect(self.on_events_appended)
         self.log_tools.verified.connect(lambda _ok: self.on_events_appended())
+        self.importer = ImportController(
+            lambda: self.workspace, self.runner, self.statusBar(), self, app_settings
+        )
+        self.importer.items_changed.connect(self.on_events_appended)
+        self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self._build_status_bar()
         self._build_menus()
@@ -99,8 +106,18 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open workspace…"), self.choose_workspace, shortcut=keys.Open
         )
-        coming = self.tr("Coming with ingest")
-        self.import_action = self._action(self.tr("&Import…"), enabled=False, tip=coming)
+        self.import_files_action = self._action(
+            self.tr("&Import files…"),
+            self.importer.choose_files,
+            shortcut="Ctrl+I",
+            tip=self.tr("Import images, scans, PDFs and text files with their provenance"),
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import &folder…"),
+            self.importer.choose_folder,
+            shortcut="Ctrl+Shift+I",
+            tip=self.tr("Import every file in a folder and its subfolders"),
+        )
         self.export_action = self._action(
             self.tr("&Export…"), enabled=False, tip=self.tr("Coming with exchange formats")
         )
@@ -111,7 +128,8 @@ class MainWindow(QMainWindow):
             [
                 self.open_action,
                 None,
-                self.import_action,
+                self.import_files_action,
+                self.import_folder_action,
                 self.export_action,
                 None,
                 self.quit_action,
@@ -192,7 +210,7 @@ class MainWindow(QMainWindow):
         ws = opened.workspace
         self.workspace = ws
         self._opened = opened
-        self.model = ItemTableModel(ws.reader)
+        self.model = ItemTableModel(ws.reader, thumbnails=ThumbnailCache(ws.path))
         self.browser = ItemBrowser(self.model, self)
         self.history = HistoryView(ws.reader, self)
         self.browser.current_item_changed.connect(self.history.show_item)
@@ -205,12 +223,15 @@ class MainWindow(QMainWindow):
         if old_history is not None:
             old_history.deleteLater()
         writable = not ws.readonly
+        needs_writing = self.tr("Needs the workspace open for writing")
         self.rebuild_action.setEnabled(writable)
         self.rebuild_action.setToolTip(
-            self.tr("Replay the whole log into fresh tables")
-            if writable
-            else self.tr("Needs the workspace open for writing")
+            self.tr("Replay the whole log into fresh tables") if writable else needs_writing
         )
+        for action in (self.import_files_action, self.import_folder_action):
+            action.setEnabled(writable)
+            if not writable:
+                action.setToolTip(needs_writing)
         self.refresh()
         if self.model.rowCount():
             self.browser.select_row(0)
@@ -282,6 +303,26 @@ class MainWindow(QMainWindow):
         self._install_workspace(opened)
         old.close()
         return True
+
+    # ------------------------------------------------------------------ drag and drop
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.workspace.readonly and self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if not paths or self.workspace.readonly:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.importer.ask(paths)
 
     # ------------------------------------------------------------------ help
     @Slot()

@@ -1,6 +1,8 @@
 """Running long jobs off the GUI thread and handing their results back through signals.
 
-A job is a plain function ``fn(cancel, progress) -> result`` that knows nothing of Qt. It runs
+A job is a plain function ``fn(cancel, progress) -> result`` that knows nothing of Qt; it calls
+``progress(done, total)`` or ``progress(done, total, detail)`` (a short text such as the current
+file). It runs
 on a worker thread of a private QThreadPool; its progress, result or exception travel back as
 queued signals to a small QObject that lives on the GUI thread, which calls the callbacks
 there. Workers never touch widgets.
@@ -9,20 +11,26 @@ there. Workers never touch widgets.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..workspace import CancelToken
-from ..workspace.progress import ProgressFn
 
-Job = Callable[[CancelToken, ProgressFn], Any]
+
+class Progress(Protocol):
+    """What a job calls to report progress; usable wherever a ``ProgressFn`` is expected."""
+
+    def __call__(self, done: int, total: int, detail: str = "") -> None: ...
+
+
+Job = Callable[[CancelToken, Progress], Any]
 
 
 class TaskHandle(QObject):
     """One running job: cancel it, or wait for its callbacks (they run on the GUI thread)."""
 
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
     ended = Signal()
@@ -34,6 +42,7 @@ class TaskHandle(QObject):
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None,
         parent: QObject | None = None,
+        on_detail: Callable[[int, int, str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.name = name
@@ -42,6 +51,7 @@ class TaskHandle(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
+        self._on_detail = on_detail
         # The receiver (self) lives on the GUI thread, so emits from the worker are queued.
         self.progressed.connect(self._relay_progress)
         self.succeeded.connect(self._relay_done)
@@ -50,16 +60,25 @@ class TaskHandle(QObject):
     def cancel(self) -> None:
         self.cancel_token.cancel()
 
+    def report_progress(self, done: int, total: int, detail: str = "") -> None:
+        """The ``progress`` function jobs get; called on the worker thread, it only emits."""
+        self.progressed.emit(done, total, detail)
+
     def detach(self) -> None:
         """Drop the callbacks: results that arrive later are ignored (the window is closing)."""
         self._on_done = lambda _result: None
         self._on_error = lambda _exc: None
         self._on_progress = None
+        self._on_detail = None
 
-    @Slot(int, int)
-    def _relay_progress(self, done: int, total: int) -> None:
-        if self._on_progress is not None and self.running:
+    @Slot(int, int, str)
+    def _relay_progress(self, done: int, total: int, detail: str) -> None:
+        if not self.running:
+            return
+        if self._on_progress is not None:
             self._on_progress(done, total)
+        if self._on_detail is not None:
+            self._on_detail(done, total, detail)
 
     @Slot(object)
     def _relay_done(self, result: object) -> None:
@@ -88,7 +107,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:  # worker thread: only emit signals here
         handle = self._handle
         try:
-            result = self._job(handle.cancel_token, handle.progressed.emit)
+            result = self._job(handle.cancel_token, handle.report_progress)
         except BaseException as exc:
             handle.failed.emit(exc)
         else:
@@ -112,8 +131,10 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
+        on_detail: Callable[[int, int, str], None] | None = None,
     ) -> TaskHandle:
-        handle = TaskHandle(name, on_done, on_error, on_progress, parent=self)
+        """Run ``job`` on the pool; ``on_detail`` also gets the text a job passes to progress."""
+        handle = TaskHandle(name, on_done, on_error, on_progress, parent=self, on_detail=on_detail)
         runnable = _Runnable(job, handle)
         runnable.setAutoDelete(False)  # Python keeps it, in _active, until the job reports back
         self._active[handle] = runnable

@@ -57,6 +57,7 @@ def test_typing_a_search_filters_rows(qtbot, window: MainWindow) -> None:  # typ
 def test_status_filter(window: MainWindow) -> None:
     ws = window.workspace
     retired_id = window.model.item_id(2)
+    assert retired_id is not None
     ws.append([ws.draft("item.retired", {"reason": "blurred"}, subject=Subject(retired_id))])
     window.on_events_appended()
     combo = window.browser.status_combo
@@ -121,8 +122,10 @@ def test_status_bar_and_title(window: MainWindow) -> None:
 def test_menus(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Tools", "&Review", "&Sync", "&Help"]
-    assert not window.import_action.isEnabled()
-    assert window.import_action.toolTip() == "Coming with ingest"
+    assert window.import_files_action.isEnabled()
+    assert window.import_folder_action.isEnabled()
+    file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert file_actions[1:3] == ["&Import files…", "Import &folder…"]
     assert not window.export_action.isEnabled()
     assert not window.undo_action.isEnabled()
     assert not window.redo_action.isEnabled()
@@ -157,6 +160,8 @@ def test_locked_workspace_opens_read_only(qtbot, demo_path: Path) -> None:  # ty
         assert win.readonly_label.isVisible()
         assert "read-only" in win.statusBar().currentMessage()
         assert not win.rebuild_action.isEnabled()
+        assert not win.import_files_action.isEnabled()
+        assert not win.import_folder_action.isEnabled()
         assert win.verify_action.isEnabled()
         assert win.model.rowCount() == 8
         win.close()
