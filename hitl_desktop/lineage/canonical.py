@@ -19,7 +19,9 @@ from typing import Any
 
 import orjson
 
-__all__ = ["CanonicalError", "canonical_json", "canonical_json_reference", "MAX_SAFE_INTEGER"]
+__all__ = [
+    "CanonicalError", "canonical_form", "canonical_json", "canonical_json_reference", "MAX_SAFE_INTEGER",
+]  # fmt: skip
 
 # Integers outside this range lose precision in IEEE 754 doubles, which RFC 8785 assumes.
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -39,6 +41,19 @@ def canonical_json(value: Any) -> bytes:
             return _encode_slow(value).encode("utf-8")
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     except (UnicodeEncodeError, orjson.JSONEncodeError) as exc:  # lone surrogates
+        raise CanonicalError(f"not encodable as UTF-8 JSON: {exc}") from None
+
+
+def canonical_form(value: Any) -> tuple[Any, bytes]:
+    """The value as any reader of the bytes will parse it (integral floats become ints), and
+    the bytes. Events built in memory must hold this form, or a projection fed the fresh event
+    could differ from one replayed from the stored body."""
+    value, slow = _prepare(value)
+    try:
+        if slow:
+            return value, _encode_slow(value).encode("utf-8")
+        return value, orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except (UnicodeEncodeError, orjson.JSONEncodeError) as exc:
         raise CanonicalError(f"not encodable as UTF-8 JSON: {exc}") from None
 
 

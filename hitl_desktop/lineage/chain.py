@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .canonical import canonical_json
-from .envelope import Event, EventDraft, event_hash
+from .canonical import canonical_form
+from .envelope import Agent, Event, EventDraft, event_hash
 from .hlc import HybridClock
 from .ids import uuid7
 from .payloads import validate_payload
@@ -76,7 +76,8 @@ def build_batch(
             "wall_time": wall,
             "hlc": str(clock.now()),
         }
-        body = canonical_json(fields)
+        fields, body = canonical_form(fields)
+        payload = fields["payload"]
         h = event_hash(body)
         events.append(
             Event(
@@ -91,7 +92,7 @@ def build_batch(
                 type=d.type,
                 actor=d.actor,
                 role=d.role,
-                agent=d.agent,
+                agent=Agent(**fields["agent"]) if d.agent is not None else None,
                 subject=d.subject,
                 base=tuple(d.base),
                 inputs=tuple(d.inputs),

@@ -109,6 +109,22 @@ class ItemDerived(_Payload):
     near_duplicates: list[str] = Field(default_factory=list)
 
 
+class OcrLinePayload(_Payload):
+    quad: list[list[float]] = Field(min_length=4, max_length=4)  # clockwise from top-left
+    text: NFCStr
+    score: float = Field(ge=0, le=1)
+
+
+class OcrRan(_Payload):
+    """An OCR engine's reading of one page image; the envelope's agent names the engine."""
+
+    image_sha256: Sha256Hex
+    width: int = Field(gt=0)
+    height: int = Field(gt=0)
+    lines: list[OcrLinePayload]
+    regions_only: bool = False  # True when only given boxes were re-recognised
+
+
 class SourceRetired(_Payload):
     """Every item of a source leaves work queues and exports; its history stays."""
 
@@ -149,6 +165,7 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "item.derived": ItemDerived,
     "item.sighted": ItemSighted,
     "source.retired": SourceRetired,
+    "ocr.ran": OcrRan,
     "source.restored": SourceRestored,
     "item.retired": ItemRetired,
     "item.restored": ItemRestored,

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from hitl_desktop.lineage import (
+    Agent,
     ChainHead,
     DeviceKey,
     Event,
@@ -179,3 +180,16 @@ def test_device_key_never_prints_its_secret() -> None:
     key = DeviceKey.generate()
     assert base64.b64encode(key.seed()).decode() not in repr(key)
     assert key.device_id in repr(key)
+
+
+def test_a_fresh_event_equals_the_same_event_read_back() -> None:
+    """Projections fed at append time and at replay must see identical values (1.0 is 1)."""
+    key = DeviceKey.generate()
+    draft = EventDraft(
+        "annotation.revised", {"annotations": [{"box": [318.0, 100.5, 2.0e3], "score": 1.0}]}, "ana", "worker",
+        subject=Subject("item-1"), agent=Agent("m", "1", None, {"threshold": 0.5, "size": 640.0}),
+    )  # fmt: skip
+    (fresh,) = build_batch([draft], head=ChainHead.genesis(key), project_id=PROJECT, key=key, clock=HybridClock())
+    again = Event.from_body(fresh.hash, fresh.body, fresh.sig)
+    assert fresh == again
+    assert type(fresh.payload["annotations"][0]["box"][0]) is int
