@@ -422,6 +422,58 @@ def retire(
 
 
 @app.command()
+def ocr(
+    items: Annotated[list[str] | None, typer.Argument(help="Item ids or unique prefixes (default: every page and image).")] = None,
+    engine: Annotated[str, typer.Option(help="OCR engine: rapidocr (PP-OCRv6) or tesseract.")] = "rapidocr",
+    device: Annotated[str, typer.Option(help="auto, cpu or cuda.")] = "auto",
+    cls: Annotated[bool, typer.Option("--cls", help="Use the orientation classifier (rotated photos).")] = False,
+    det_model: Annotated[Path | None, typer.Option(help="Local detection model (.onnx) instead of the shipped one.")] = None,
+    rec_model: Annotated[Path | None, typer.Option(help="Local recognition model (.onnx).")] = None,
+    force: Annotated[bool, typer.Option(help="Read again pages this engine and model already read.")] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Run OCR on page and image items; each page read is an `ocr.ran` event naming the engine."""
+    from .ocr import OcrError, make_engine, page_items, run_ocr
+
+    ws = _open(readonly=False)
+    with ws:
+        ids = None
+        if items:
+            ids = []
+            for prefix in items:
+                found = queries.find_item_id(ws.reader(), prefix)
+                if found is None:
+                    _fail(f"no single item matches {prefix!r}")
+                ids.append(found)
+        targets = page_items(ws, ids)
+        if not targets:
+            _fail("no image or page items to read; import scans or images first")
+        options: dict[str, Any] = {"use_cls": cls} if engine == "rapidocr" else {}
+        if det_model or rec_model:
+            options |= {"det_model": det_model, "rec_model": rec_model}
+        try:
+            eng = make_engine(engine, device=device, **options)
+        except OcrError as exc:
+            _fail(str(exc))
+        if getattr(eng, "notice", ""):
+            typer.echo(f"note: {eng.notice}", err=True)
+        show = _progress(f"OCR ({eng.info.device})")
+        try:
+            report = run_ocr(ws, eng, targets, force=force, progress=(lambda d, t, _: show(d, t)) if show else None)
+        except KeyboardInterrupt:
+            _fail("OCR interrupted; pages read so far are kept, run it again to continue", 130)
+    if json_:
+        _print_json({"device": report.device, "done": report.done, "skipped": report.skipped,
+                     "failed": report.failed, "summary": report.summary()})  # fmt: skip
+    else:
+        for item_id, reason in report.failed:
+            typer.echo(f"failed  {item_id}  {reason}", err=True)
+        typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(3)
+
+
+@app.command()
 def gui(
     readonly: Annotated[bool, typer.Option("--read-only", help="Open without writing.")] = False,
     screenshot: Annotated[

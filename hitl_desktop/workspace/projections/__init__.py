@@ -5,12 +5,14 @@ from __future__ import annotations
 from .base import Projection, order_key
 from .history import ItemHistoryProjection
 from .items import ItemsProjection
+from .ocr import OcrProjection
 from .provenance import FingerprintsProjection, ItemSourcesProjection
 
 
 def default_projections() -> list[Projection]:
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
+        OcrProjection(),
     ]  # fmt: skip
 
 

@@ -1,0 +1,27 @@
+"""OCR: engines behind one protocol, device selection, batch runs recorded as ``ocr.ran``."""
+
+from __future__ import annotations
+
+from .engine import EngineInfo, OcrEngine, OcrError, OcrLine
+from .run import OcrRunReport, page_items, run_ocr
+
+ENGINES = ("rapidocr", "tesseract")
+
+
+def make_engine(name: str = "rapidocr", *, device: str = "auto", **options: object) -> OcrEngine:
+    """An engine by name; options go to its constructor (model paths, use_cls, …)."""
+    if name == "rapidocr":
+        from .rapid import RapidOcrEngine
+
+        return RapidOcrEngine(device=device, **options)  # type: ignore[arg-type]
+    if name == "tesseract":
+        from .tesseract import TesseractEngine
+
+        return TesseractEngine(device=device, **options)  # type: ignore[arg-type]
+    raise OcrError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+
+
+__all__ = [
+    "ENGINES", "EngineInfo", "OcrEngine", "OcrError", "OcrLine", "OcrRunReport", "make_engine",
+    "page_items", "run_ocr",
+]  # fmt: skip
