@@ -73,7 +73,7 @@ def test_re_recognising_a_drawn_box(engine) -> None:  # type: ignore[no-untyped-
 
 
 def test_missing_or_broken_model_files_are_clear_errors(tmp_path: Path) -> None:
-    with pytest.raises(OcrError, match="is missing; put the .onnx file there"):
+    with pytest.raises(OcrError, match=r"is missing; put the \.onnx file there"):
         make_engine("rapidocr", rec_model=tmp_path / "korean_rec.onnx")
     broken = tmp_path / "broken.onnx"
     broken.write_bytes(b"this is not an onnx model")
