@@ -226,6 +226,12 @@ class ItemBrowser(QWidget):
         index = self.table.currentIndex()
         return self.model.item_id(index.row()) if index.isValid() else None
 
+    def selected_item_ids(self) -> list[str]:
+        """The ids of the selected rows, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = (self.model.item_id(row) for row in rows)
+        return [item_id for item_id in ids if item_id is not None]
+
     @Slot(QModelIndex, QModelIndex)
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current.row()) if current.isValid() else None

@@ -1,4 +1,4 @@
-"""The main window: menus, the item browser, the History dock and the status bar."""
+"""The main window: menus, the item browser, the History and OCR docks and the status bar."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from .import_runner import ImportController
 from .item_browser import ItemBrowser
 from .item_table_model import ItemTableModel
 from .log_tools import LogTools
+from .ocr_runner import OcrController
+from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
@@ -47,12 +49,10 @@ class MainWindow(QMainWindow):
         self._opened = opened
         self._closed = False
 
-        self.history_dock = QDockWidget(self.tr("History"), self)
-        self.history_dock.setObjectName("HistoryDock")
-        self.history_dock.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.ocr_dock = self._dock(self.tr("OCR"), "OcrDock")
+        self.history_dock = self._dock(self.tr("History"), "HistoryDock")
+        self.tabifyDockWidget(self.ocr_dock, self.history_dock)
+        self.ocr_dock.raise_()
 
         self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
         self.log_tools.projections_changed.connect(self.on_events_appended)
@@ -61,16 +61,34 @@ class MainWindow(QMainWindow):
             lambda: self.workspace, self.runner, self.statusBar(), self, app_settings
         )
         self.importer.items_changed.connect(self.on_events_appended)
+        self.ocr = OcrController(
+            lambda: self.workspace,
+            self.runner,
+            self.statusBar(),
+            self,
+            lambda: self.browser.selected_item_ids(),
+            app_settings,
+        )
+        self.ocr.ocr_changed.connect(self.on_events_appended)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self._build_status_bar()
         self._build_menus()
         self._install_workspace(opened)
         self.resize(*DEFAULT_SIZE)
-        self.resizeDocks([self.history_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.ocr_dock], [420], Qt.Orientation.Horizontal)
         self._restore_settings()
 
     # ------------------------------------------------------------------ building
+    def _dock(self, title: str, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
     def _action(
         self,
         text: str,
@@ -147,7 +165,9 @@ class MainWindow(QMainWindow):
 
         history_toggle = self.history_dock.toggleViewAction()
         history_toggle.setText(self.tr("&History"))
-        self.view_menu = self._menu(self.tr("&View"), [history_toggle])
+        ocr_toggle = self.ocr_dock.toggleViewAction()
+        ocr_toggle.setText(self.tr("&OCR"))
+        self.view_menu = self._menu(self.tr("&View"), [history_toggle, ocr_toggle])
 
         self.verify_action = self._action(
             self.tr("&Verify log"),
@@ -159,7 +179,9 @@ class MainWindow(QMainWindow):
             self.log_tools.rebuild,
             tip=self.tr("Replay the whole log into fresh tables"),
         )
-        self.tools_menu = self._menu(self.tr("&Tools"), [self.verify_action, self.rebuild_action])
+        self.tools_menu = self._menu(
+            self.tr("&Tools"), [*self.ocr.actions, None, self.verify_action, self.rebuild_action]
+        )
 
         later = self.tr("Coming with review workflows")
         self.review_menu = self._menu(
@@ -198,6 +220,7 @@ class MainWindow(QMainWindow):
             self.items_label,
             self.events_label,
             self.device_label,
+            self.ocr.device_label,
             self.readonly_label,
         ):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -213,25 +236,24 @@ class MainWindow(QMainWindow):
         self.model = ItemTableModel(ws.reader, thumbnails=ThumbnailCache(ws.path))
         self.browser = ItemBrowser(self.model, self)
         self.history = HistoryView(ws.reader, self)
+        self.ocr_view = OcrView(ws.reader, self)
         self.browser.current_item_changed.connect(self.history.show_item)
-        old = self.centralWidget()
+        self.browser.current_item_changed.connect(self.ocr_view.show_item)
+        self.browser.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.browser.table.addActions(self.ocr.actions)
+        old = [self.centralWidget(), self.history_dock.widget(), self.ocr_dock.widget()]
         self.setCentralWidget(self.browser)
-        if old is not None:
-            old.deleteLater()
-        old_history = self.history_dock.widget()
         self.history_dock.setWidget(self.history)
-        if old_history is not None:
-            old_history.deleteLater()
+        self.ocr_dock.setWidget(self.ocr_view)
+        for widget in old:
+            if widget is not None:
+                widget.deleteLater()
         writable = not ws.readonly
+        self.ocr.set_writable(writable)
         needs_writing = self.tr("Needs the workspace open for writing")
-        self.rebuild_action.setEnabled(writable)
-        self.rebuild_action.setToolTip(
-            self.tr("Replay the whole log into fresh tables") if writable else needs_writing
-        )
-        for action in (self.import_files_action, self.import_folder_action):
-            action.setEnabled(writable)
-            if not writable:
-                action.setToolTip(needs_writing)
+        for action in (self.rebuild_action, self.import_files_action, self.import_folder_action):
+            action.setEnabled(writable)  # the status tip keeps what the action does
+            action.setToolTip(action.statusTip() if writable else needs_writing)
         self.refresh()
         if self.model.rowCount():
             self.browser.select_row(0)
@@ -262,7 +284,7 @@ class MainWindow(QMainWindow):
         device = ws.device_id
         self.device_label.setVisible(device is not None)
         if device is not None:
-            self.device_label.setText(self.tr("device {id}").format(id=device[:9]))
+            self.device_label.setText(self.tr("signing as {id}").format(id=device[:9]))
             self.device_label.setToolTip(device)
         self.readonly_label.setVisible(ws.readonly)
 
@@ -271,6 +293,7 @@ class MainWindow(QMainWindow):
         """Events were appended (or projections rebuilt): re-read what the views show."""
         self.browser.refresh()
         self.history.reload()
+        self.ocr_view.reload()
         self.refresh()
 
     @Slot()

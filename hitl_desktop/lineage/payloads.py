@@ -158,6 +158,72 @@ class ReviewDecided(_Payload):
     reason: NFCStr = ""
 
 
+class LabelDescription(_Payload):
+    name: NFCStr = Field(min_length=1)
+    description: NFCStr = ""
+
+
+class LabelSetPayload(_Payload):
+    """A named, versioned label set (minimal schema support)."""
+
+    name: NFCStr = Field(min_length=1)
+    version: int = Field(ge=1)
+    labels: list[LabelDescription] = Field(min_length=1)
+
+
+class ModelRegistered(_Payload):
+    """A model version the app may run; its id is ``name@weights_sha256[:12]``.
+
+    ``files`` maps every file that defines the model (weights, config, tokenizer) to its
+    SHA-256; ``weights_sha256`` covers the weight files only, so the id names the weights.
+    """
+
+    name: NFCStr = Field(min_length=1)
+    kind: Literal["transformers", "sentence-embedding", "onnx", "head", "pickle"]
+    task: str
+    path: NFCStr  # local folder or file; "" for heads kept in the blob store
+    files: dict[str, Sha256Hex] = Field(min_length=1)
+    weights_sha256: Sha256Hex
+    labels: list[NFCStr] = Field(default_factory=list)
+    metrics: dict[str, Any] = Field(default_factory=dict)  # held-out accuracy, macro-F1, …
+    label_set: LabelSetPayload | None = None
+    base_model: str | None = None  # a head's sentence-embedding model id
+    parameters: dict[str, Any] = Field(default_factory=dict)
+
+
+class LabelScore(_Payload):
+    label: NFCStr
+    score: float = Field(ge=0, le=1)
+
+
+class SpanPayload(_Payload):
+    """A labelled span: ``start``/``end`` index code points of the item's NFC text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    label: NFCStr
+    score: float = Field(ge=0, le=1)
+
+
+class BoxPayload(_Payload):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    label: NFCStr
+    score: float = Field(ge=0, le=1)
+
+
+class PrelabelMade(_Payload):
+    """A model's suggestion for one item; the envelope's agent names model and weights."""
+
+    model_id: str
+    text_sha256: Sha256Hex | None = None  # the NFC text the spans index
+    labels: list[LabelScore] = Field(default_factory=list)  # classification, best first
+    spans: list[SpanPayload] = Field(default_factory=list)  # token classification
+    boxes: list[BoxPayload] = Field(default_factory=list)  # detection
+
+
 PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "device.enrolled": DeviceEnrolled,
     "workspace.created": WorkspaceCreated,
@@ -171,6 +237,8 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "item.restored": ItemRestored,
     "annotation.revised": AnnotationRevised,
     "review.decided": ReviewDecided,
+    "model.registered": ModelRegistered,
+    "prelabel.made": PrelabelMade,
 }
 
 

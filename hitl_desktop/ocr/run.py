@@ -35,7 +35,8 @@ class OcrRunReport:
 
     def summary(self) -> str:
         lines = sum(n for _, n in self.done)
-        parts = [f"{len(self.done)} pages read ({lines} lines) on {self.device.upper()}"]
+        pages = "1 page" if len(self.done) == 1 else f"{len(self.done)} pages"
+        parts = [f"{pages} read ({lines} lines) on {self.device.upper()}"]
         if self.skipped:
             parts.append(f"{len(self.skipped)} already done")
         if self.failed:

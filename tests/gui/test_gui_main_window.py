@@ -115,7 +115,7 @@ def test_status_bar_and_title(window: MainWindow) -> None:
     assert window.events_label.text() == "10 events"  # created, enrolled, 8 imports
     device = window.workspace.device_id
     assert device is not None
-    assert window.device_label.text() == f"device {device[:9]}"
+    assert window.device_label.text() == f"signing as {device[:9]}"
     assert not window.readonly_label.isVisible()
 
 

@@ -21,7 +21,7 @@ def _status(window: MainWindow) -> str:
 
 
 def test_verify_log_reports_ok(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.tools_menu.actions()[0].trigger()  # Tools → Verify log
+    window.verify_action.trigger()  # Tools → Verify log
     qtbot.waitUntil(lambda: "OK" in _status(window), timeout=10_000)
     assert "10 events" in _status(window)
     assert window.runner.active_count == 0

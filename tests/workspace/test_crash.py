@@ -29,6 +29,9 @@ def _run_and_kill(
         [sys.executable, str(ROOT / "tests" / "support" / "append_worker.py"), str(path), str(seed)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
     )  # fmt: skip
+    assert child.stdout is not None
+    first = child.stdout.readline()  # start-up time varies with load: time the kill from "ready"
+    assert first.strip() == "ready", child.stderr.read() if child.stderr else first
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(child.stdout), daemon=True)  # type: ignore[arg-type]
     reader.start()
@@ -50,9 +53,9 @@ def test_sigkill_mid_batch_loses_no_committed_batch(
     rng = random.Random(7)
     reported: list[tuple[int, str]] = []
     for run in range(RUNS):
-        # start-up takes ~0.5 s, so some kills land before the first commit, most during batches
-        reported += _run_and_kill(path, subprocess_env, seed=run, delay=rng.uniform(0.4, 1.6))
-    assert len(reported) > RUNS, "the worker should have committed batches in most runs"
+        # some kills land before the first commit, most during later batches
+        reported += _run_and_kill(path, subprocess_env, seed=run, delay=rng.uniform(0.02, 1.0))
+    assert len(reported) >= RUNS, "the worker should have committed batches in most runs"
 
     conn = sqlite3.connect(path / "workspace.db")
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

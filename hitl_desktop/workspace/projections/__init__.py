@@ -6,13 +6,14 @@ from .base import Projection, order_key
 from .history import ItemHistoryProjection
 from .items import ItemsProjection
 from .ocr import OcrProjection
+from .prelabel import ModelsProjection, PrelabelsProjection
 from .provenance import FingerprintsProjection, ItemSourcesProjection
 
 
 def default_projections() -> list[Projection]:
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
-        OcrProjection(),
+        OcrProjection(), ModelsProjection(), PrelabelsProjection(),
     ]  # fmt: skip
 
 

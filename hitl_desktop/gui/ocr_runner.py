@@ -1,0 +1,293 @@
+"""Tools → Run OCR: ask for the engine and device, read the pages on a worker thread, report.
+
+The engine is created on the worker too (loading its models takes a moment), then
+``ocr.run_ocr`` reads the pages, appending an ``ocr.ran`` event per page. Progress comes back as
+queued signals to a progress dialog whose Cancel button sets the job's CancelToken; pages read
+before the cancel stay in the log, and a later run skips them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QLocale, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QStatusBar, QWidget
+
+from ..ocr import OcrRunReport, make_engine, page_items, run_ocr
+from ..workspace import CancelToken, Workspace
+from ..workspace.queries import ItemRow
+from .ocr_dialog import OcrOptions, OcrOptionsDialog
+from .tasks import Progress, TaskHandle, TaskRunner
+
+TASK_NAME = "ocr"
+CHUNK = 500  # item ids per query (SQLite limits the number of parameters)
+MAX_LISTED_FAILURES = 20  # in the message box; its details list every failure
+PAGES_SQL = (
+    "SELECT COUNT(*) FROM items WHERE kind IN ('image', 'scan_page') AND status != 'retired'"
+)
+
+
+def _n(value: int) -> str:
+    return QLocale().toString(value)
+
+
+@functools.cache
+def default_device() -> tuple[str, str]:
+    """Where OCR would run by default, and why not on the GPU ("cpu" or "cuda", notice)."""
+    from ..ocr.device import choose_onnx_device
+
+    choice = choose_onnx_device("auto")
+    return choice.device, choice.notice
+
+
+def count_pages(ws: Workspace, item_ids: Sequence[str] | None) -> int:
+    """How many of ``item_ids`` (or of all items, for None) OCR can read: images and pages."""
+    conn = ws.reader()
+    if item_ids is None:
+        return int(conn.execute(PAGES_SQL).fetchone()[0])
+    total = 0
+    for start in range(0, len(item_ids), CHUNK):
+        chunk = list(item_ids[start : start + CHUNK])
+        sql = f"{PAGES_SQL} AND id IN ({','.join('?' * len(chunk))})"
+        total += int(conn.execute(sql, chunk).fetchone()[0])
+    return total
+
+
+def pages_to_read(ws: Workspace, item_ids: Sequence[str] | None) -> list[ItemRow]:
+    """The images and pages among ``item_ids`` (all of them for None), in import order."""
+    if item_ids is None:
+        return page_items(ws)
+    rows: list[ItemRow] = []
+    for start in range(0, len(item_ids), CHUNK):
+        rows += page_items(ws, list(item_ids[start : start + CHUNK]))
+    return rows
+
+
+class OcrController(QObject):
+    """The Run OCR actions, their job, and the status bar's device label.
+
+    ``selected_items`` returns the ids of the items selected in the browser. Emits
+    ``ocr_changed`` when a run ended (pages it read are in the log, even if it failed).
+    """
+
+    ocr_changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Callable[[], Workspace],
+        runner: TaskRunner,
+        status_bar: QStatusBar,
+        dialog_parent: QWidget,
+        selected_items: Callable[[], list[str]],
+        settings: Callable[[], QSettings] | None = None,
+    ) -> None:
+        super().__init__(dialog_parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._status = status_bar
+        self._parent = dialog_parent
+        self._selected = selected_items
+        self._settings = settings
+        self.dialog: OcrOptionsDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.last_report: OcrRunReport | None = None
+
+        self.run_selected_action = QAction(self.tr("Run OCR on &selected items…"), dialog_parent)
+        self.run_selected_action.triggered.connect(self.run_selected)
+        self.run_all_action = QAction(self.tr("Run OCR on &all pages…"), dialog_parent)
+        self.run_all_action.triggered.connect(self.run_all)
+        self.set_writable(True)
+
+        self.device_label = QLabel(dialog_parent)
+        self.device_label.setObjectName("OcrDeviceLabel")
+        device, notice = default_device()
+        self.show_device(device, notice or self.tr("A usable GPU was found."))
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.run_selected_action, self.run_all_action]
+
+    @property
+    def running(self) -> bool:
+        return self._runner.is_running(TASK_NAME)
+
+    def set_writable(self, writable: bool) -> None:
+        """Enable the actions for a writable workspace; say why they are off otherwise."""
+        tips = (
+            self.tr("Read the text on the selected images and pages"),
+            self.tr("Read the text on every image and page of the workspace"),
+        )
+        for action, tip in zip(self.actions, tips, strict=True):
+            action.setEnabled(writable)
+            action.setToolTip(tip if writable else self.tr("Needs the workspace open for writing"))
+            action.setStatusTip(action.toolTip())
+
+    def show_device(self, device: str, note: str = "") -> None:
+        """Show ``device`` ("cpu" or "cuda") in the status bar; ``note`` is its tooltip."""
+        text = self.tr("GPU (CUDA)") if device == "cuda" else self.tr("CPU")
+        self.device_label.setText(self.tr("Device: {device}").format(device=text))
+        self.device_label.setToolTip(self.tr("Where OCR runs. {note}").format(note=note).strip())
+
+    # ------------------------------------------------------------------ asking
+    @Slot()
+    def run_selected(self) -> OcrOptionsDialog | None:
+        return self.ask(self._selected())
+
+    @Slot()
+    def run_all(self) -> OcrOptionsDialog | None:
+        return self.ask(None)
+
+    def ask(self, item_ids: Sequence[str] | None) -> OcrOptionsDialog | None:
+        """Show the options dialog for ``item_ids`` (None: every page); it starts the run."""
+        ws = self._workspace()
+        pages = 0
+        if ws.readonly:
+            refusal = self.tr(
+                "This workspace is open read-only, so OCR results cannot be recorded."
+            )
+        elif self._runner.active_count:
+            refusal = self.tr("Another job is running; wait for it to finish.")
+        elif item_ids is not None and not item_ids:
+            refusal = self.tr("Select the images or pages to read first.")
+        else:
+            pages = count_pages(ws, item_ids)
+            refusal = (
+                ""
+                if pages
+                else self.tr("This workspace has no images or pages to read.")
+                if item_ids is None
+                else self.tr("None of the selected items is an image or a page.")
+            )
+        if refusal:
+            self._show_box(QMessageBox.Icon.Information, refusal)
+            return None
+        if item_ids is None:
+            text = self.tr(
+                "Read the text on all %Ln image(s) and page(s) of the workspace.", "", pages
+            )
+        else:
+            text = self.tr("Read the text on %Ln selected image(s) and page(s).", "", pages)
+            others = len(item_ids) - pages
+            if others:
+                text += " " + self.tr("%Ln other selected item(s) will be left out.", "", others)
+        settings = self._settings() if self._settings is not None else None
+        note = default_device()[1]
+        dialog = OcrOptionsDialog(text, self._parent, settings=settings, device_note=note)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ids = None if item_ids is None else list(item_ids)
+        dialog.accepted.connect(lambda: self.start(ids, dialog.options(), pages))
+        dialog.destroyed.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+        return dialog
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+    # ------------------------------------------------------------------ running
+    def start(
+        self, item_ids: list[str] | None, options: OcrOptions, pages: int = 0
+    ) -> TaskHandle | None:
+        """Read the pages on a worker thread, with a cancellable progress dialog."""
+        if self._runner.active_count:
+            return None
+        ws = self._workspace()
+
+        def job(cancel: CancelToken, progress: Progress) -> OcrRunReport:
+            engine = make_engine(options.engine, device=options.device, **options.engine_options())
+            items = pages_to_read(ws, item_ids)
+            progress(0, len(items), "")  # the engine is ready
+            return run_ocr(ws, engine, items, force=options.force, progress=progress, cancel=cancel)
+
+        dialog = QProgressDialog(
+            self.tr("Starting the OCR engine…"), self.tr("Cancel"), 0, 0, self._parent
+        )
+        dialog.setObjectName("OcrProgressDialog")
+        dialog.setWindowTitle(self.tr("Running OCR"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("M") * 36)
+        dialog.setValue(0)  # at the minimum, so the next line (re)starts the show timer
+        dialog.setMinimumDuration(200)  # reading a page takes seconds: show it almost at once
+        self.progress_dialog = dialog
+        handle = self._runner.start(
+            TASK_NAME, job, on_done=self._done, on_error=self._failed, on_detail=self._progress
+        )
+        dialog.canceled.connect(handle.cancel)
+        dialog.canceled.connect(
+            lambda: self._status.showMessage(self.tr("Cancelling OCR after the page being read…"))
+        )
+        self._status.showMessage(
+            self.tr("Running OCR on %Ln page(s)…", "", pages) if pages else self.tr("Running OCR…")
+        )
+        return handle
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or dialog.wasCanceled():
+            return
+        if done == 0:
+            dialog.setLabelText(self.tr("Reading %Ln page(s)…", "", total))
+            self._status.showMessage(self.tr("Running OCR on %Ln page(s)…", "", total))
+        else:
+            text = self.tr("{done} of {total}").format(done=_n(done), total=_n(total))
+            width = dialog.minimumWidth() - dialog.fontMetrics().horizontalAdvance(text) - 60
+            name = dialog.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+            dialog.setLabelText(self.tr("{progress} — {name}").format(progress=text, name=name))
+            self._status.showMessage(self.tr("Running OCR… {progress}").format(progress=text))
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _done(self, report: OcrRunReport) -> None:
+        self._close_progress()
+        self.last_report = report
+        note = report.notice or self.tr("The last OCR run used this device.")
+        self.show_device(report.device, note)
+        summary = report.summary()
+        if report.notice:
+            summary = self.tr("{summary}. {notice}").format(summary=summary, notice=report.notice)
+        self._status.showMessage(summary)
+        self.ocr_changed.emit()
+        if report.failed:
+            reasons = [reason for _item, reason in report.failed]
+            listed = "\n".join(reasons[:MAX_LISTED_FAILURES])
+            if len(reasons) > MAX_LISTED_FAILURES:
+                listed += "\n" + self.tr("…and {n} more.").format(
+                    n=_n(len(reasons) - MAX_LISTED_FAILURES)
+                )
+            self._show_box(
+                QMessageBox.Icon.Warning,
+                summary,
+                self.tr("%Ln page(s) could not be read:", "", len(reasons)) + "\n" + listed,
+                details="\n".join(reasons),
+            )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.ocr_changed.emit()  # pages read before the failure are in the log
+        self._status.showMessage(self.tr("OCR failed: {error}").format(error=exc))
+        self._show_box(QMessageBox.Icon.Critical, self.tr("OCR failed."), str(exc))
+
+    def _show_box(
+        self, icon: QMessageBox.Icon, text: str, informative: str = "", *, details: str = ""
+    ) -> None:
+        box = QMessageBox(
+            icon, self.tr("Run OCR"), text, QMessageBox.StandardButton.Ok, self._parent
+        )
+        box.setInformativeText(informative)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
