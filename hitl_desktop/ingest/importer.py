@@ -56,7 +56,9 @@ class _NearDuplicates:
             "SELECT item_id, dhash FROM item_fingerprints WHERE dhash IS NOT NULL"
         ).fetchall()
         self.ids = [r[0] for r in rows]
-        self.hashes = np.array([int(r[1], 16) for r in rows], dtype=np.uint64)
+        # grown by doubling: appending one hash must not copy all of them (np.append would)
+        self._hashes = np.array([int(r[1], 16) for r in rows], dtype=np.uint64)
+        self._count = len(self._hashes)
         self.text = dict(
             conn.execute(
                 "SELECT text_fp, item_id FROM item_fingerprints WHERE text_fp IS NOT NULL"
@@ -64,20 +66,33 @@ class _NearDuplicates:
         )
         self.max_bits = max_bits
 
+    @property
+    def hashes(self) -> np.ndarray:
+        return self._hashes[: self._count]
+
+    def _add(self, h: np.uint64) -> None:
+        if self._count == len(self._hashes):
+            grown = np.empty(max(1024, 2 * self._count), dtype=np.uint64)
+            grown[: self._count] = self._hashes[: self._count]
+            self._hashes = grown
+        self._hashes[self._count] = h
+        self._count += 1
+
     def check(self, item_id: str, stats: dict[str, object]) -> list[str]:
         found: list[str] = []
         dh, fp = stats.get("dhash"), stats.get("fingerprint")
         if isinstance(dh, str):
             h = np.uint64(int(dh, 16))
-            if len(self.hashes):
+            hashes = self.hashes
+            if len(hashes):
                 dist = (
-                    np.bitwise_count(self.hashes ^ h)
+                    np.bitwise_count(hashes ^ h)
                     if hasattr(np, "bitwise_count")
-                    else _popcount(self.hashes ^ h)
+                    else _popcount(hashes ^ h)
                 )
                 found += [self.ids[i] for i in np.flatnonzero(dist <= self.max_bits)[:10]]
             self.ids.append(item_id)
-            self.hashes = np.append(self.hashes, h)
+            self._add(h)
         if isinstance(fp, str):
             if fp in self.text:
                 found.append(self.text[fp])
@@ -100,9 +115,15 @@ class _Prepare:
         if workers > 1:
             ctx = multiprocessing.get_context("spawn")  # never fork a process that has threads
             self.pool = ProcessPoolExecutor(
-                workers, mp_context=ctx, initializer=init_worker, initargs=(str(ws.path),)
+                workers,
+                mp_context=ctx,
+                initializer=init_worker,
+                initargs=(str(ws.path), os.getpid()),
             )
-        self.window = 2 * workers
+        # Files in flight. Results are small metadata, so a deep window costs no memory; a
+        # shallow one lets a slow file (a big scan, a stalled fsync) idle the other workers
+        # while the parent waits for it to keep the input order.
+        self.window = 8 * workers
         self.inline = _Context(ws.path)
 
     def run(self, files: Sequence[Path], cancel: CancelToken | None) -> Iterator[Prepared | None]:

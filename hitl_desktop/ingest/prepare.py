@@ -3,12 +3,20 @@
 A worker reads the file, refuses it with a reason, or stores its blobs (the original bytes,
 rendered pages, normalised text) and thumbnails, and returns only metadata. The parent
 decides what becomes events, so everything the log records is decided in one place.
+
+A file up to ``READ_ONCE_BYTES`` is read once: hashed, recognised, decoded and stored from
+the same bytes, so what is stored is by construction what was checked. A bigger file is
+streamed (hashed, decoded from the path, copied and hashed again, and refused if the two
+hashes differ) so that memory does not grow with the file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +32,12 @@ from .errors import Refused
 from .options import ImportOptions
 from .sniff import IMAGE_FORMATS, MEDIA_TYPES, Format, UnsupportedFile, sniff
 from .stats import image_stats, text_stats
-from .thumbnails import make_thumbnail, store_thumbnail
+from .thumbnails import PNG_FAST, make_thumbnail, store_thumbnail
+
+READ_ONCE_BYTES = 64 << 20
+# Rendered pages: deflate level 1 without PNG row filters. On rendered text pages this is
+# faster than OpenCV's default (RLE) and the files are a third of the size; pixels are the same.
+PAGE_PNG = PNG_FAST
 
 
 @dataclass
@@ -81,10 +94,20 @@ class _Context:
 _context: _Context | None = None
 
 
-def init_worker(workspace: str) -> None:
+def init_worker(workspace: str, parent_pid: int | None = None) -> None:
     global _context
     _context = _Context(Path(workspace))
     cv2.setNumThreads(1)  # parallelism comes from processes
+    if parent_pid is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """A worker whose importing process was killed would otherwise wait for work forever."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent_pid:  # re-parented: the importer is gone
+            os._exit(1)
 
 
 def prepare_in_worker(path: str, options: ImportOptions) -> Prepared:
@@ -108,7 +131,12 @@ def prepare_file(ctx: _Context, path: Path, options: ImportOptions) -> Prepared:
             raise Refused(
                 f"file is {st.st_size / 2**30:.1f} GiB, over the limit of {options.max_file_bytes / 2**30:.1f} GiB"
             )
-        out.sha256, head = _hash_file(path)
+        data: bytes | None = None
+        if st.st_size <= READ_ONCE_BYTES:
+            out.sha256, data = _read_and_hash(path)
+            head = data[:4096]
+        else:
+            out.sha256, head = _hash_file(path)
         fmt, note = sniff(head, path)
         if note:
             out.notes.append(note)
@@ -116,8 +144,10 @@ def prepare_file(ctx: _Context, path: Path, options: ImportOptions) -> Prepared:
         if ctx.is_known(out.sha256):
             out.status = "known"
             return out
-        _decode(ctx, path, fmt, out, options)
-        if ctx.blobs.put_file(path) != out.sha256:
+        _decode(ctx, path, data, fmt, out, options)
+        if data is not None:
+            ctx.blobs.put_bytes(data)  # the very bytes that were hashed and decoded
+        elif ctx.blobs.put_file(path) != out.sha256:
             raise Refused("the file changed while it was being imported; import it again")
         out.status = "ready"
     except (Refused, UnsupportedFile) as exc:
@@ -135,6 +165,12 @@ def prepare_file(ctx: _Context, path: Path, options: ImportOptions) -> Prepared:
     return out
 
 
+def _read_and_hash(path: Path) -> tuple[str, bytes]:
+    with open(path, "rb") as f:
+        data = f.read()
+    return hashlib.sha256(data).hexdigest(), data
+
+
 def _hash_file(path: Path) -> tuple[str, bytes]:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -145,27 +181,34 @@ def _hash_file(path: Path) -> tuple[str, bytes]:
     return h.hexdigest(), head
 
 
-def _decode(ctx: _Context, path: Path, fmt: Format, out: Prepared, options: ImportOptions) -> None:
+def _decode(
+    ctx: _Context, path: Path, data: bytes | None, fmt: Format, out: Prepared,
+    options: ImportOptions,
+) -> None:  # fmt: skip
+    """Decode from ``data`` (the file's bytes) when the file was read whole, else from ``path``."""
     if fmt in IMAGE_FORMATS:
-        _decode_image(ctx, path, fmt, out, options)
+        _decode_image(ctx, path, data, fmt, out, options)
     elif fmt is Format.PDF:
-        _decode_pdf(ctx, path, out, options)
+        _decode_pdf(ctx, path, data, out, options)
     else:
-        _decode_text(ctx, path, fmt, out, options)
+        _decode_text(ctx, path, data, fmt, out, options)
 
 
-def _thumbnail(ctx: _Context, pixels: np.ndarray, sha: str, options: ImportOptions) -> None:
+def _thumbnail(
+    ctx: _Context, pixels: np.ndarray, sha: str, options: ImportOptions, *, bgr: bool = False
+) -> None:
     if options.thumbnails:
-        store_thumbnail(ctx.workspace, sha, make_thumbnail(pixels))
+        store_thumbnail(ctx.workspace, sha, make_thumbnail(pixels, bgr=bgr))
 
 
 def _decode_image(
-    ctx: _Context, path: Path, fmt: Format, out: Prepared, options: ImportOptions
-) -> None:
-    multi = fmt is Format.TIFF and images.frame_count(path) > 1
-    frames = images.read_frames(path, max_pixels=options.max_pixels, all_pages=multi)
+    ctx: _Context, path: Path, data: bytes | None, fmt: Format, out: Prepared,
+    options: ImportOptions,
+) -> None:  # fmt: skip
+    source = path if data is None else data
+    multi = fmt is Format.TIFF and images.frame_count(source) > 1
     if not multi:
-        frame = next(frames)
+        frame = images.read_image(source, max_pixels=options.max_pixels)
         gray = frame.gray()
         out.kind = "image"
         out.stats = image_stats(gray) | {"mode": frame.image.mode}
@@ -174,14 +217,13 @@ def _decode_image(
             out.notes.append(
                 f"EXIF orientation {frame.exif_orientation} applied for display; original kept"
             )
-        if fmt is Format.GIF and images.frame_count(path) > 1:
-            out.notes.append(
-                f"animated GIF: the first of {images.frame_count(path)} frames is used"
-            )
-        _thumbnail(ctx, np.asarray(frame.image.convert("RGB")), out.sha256, options)
+        if fmt is Format.GIF and (count := images.frame_count(source)) > 1:
+            out.notes.append(f"animated GIF: the first of {count} frames is used")
+        # grey stays grey (the same array as for the statistics): no RGB copy of the image
+        _thumbnail(ctx, gray if frame.image.mode == "L" else frame.display(), out.sha256, options)
         return
     out.kind = "document"
-    for frame in frames:
+    for frame in images.read_frames(source, max_pixels=options.max_pixels, all_pages=True):
         rgb = np.asarray(frame.image.convert("RGB"))
         ok, png = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
         if not ok:
@@ -196,17 +238,19 @@ def _decode_image(
     out.stats = {"pages": len(out.parts)}
 
 
-def _decode_pdf(ctx: _Context, path: Path, out: Prepared, options: ImportOptions) -> None:
-    doc = pdf.open_pdf(path, max_pages=options.max_pdf_pages)
+def _decode_pdf(
+    ctx: _Context, path: Path, data: bytes | None, out: Prepared, options: ImportOptions
+) -> None:
+    doc = pdf.open_pdf(path if data is None else data, max_pages=options.max_pdf_pages)
     try:
         for page in pdf.render_pages(doc, dpi=options.dpi, max_pixels=options.max_pixels):
-            ok, png = cv2.imencode(".png", cv2.cvtColor(page.rgb, cv2.COLOR_RGB2BGR))
+            ok, png = cv2.imencode(".png", page.bgr, PAGE_PNG)
             if not ok:
                 raise Refused(f"page {page.index + 1} could not be encoded")
             sha = ctx.blobs.put_bytes(png.tobytes())
-            _thumbnail(ctx, page.rgb, sha, options)
+            _thumbnail(ctx, page.bgr, sha, options, bgr=True)
             text_sha = ctx.blobs.put_bytes(page.text.encode()) if page.text.strip() else None
-            stats = image_stats(cv2.cvtColor(page.rgb, cv2.COLOR_RGB2GRAY))
+            stats = image_stats(cv2.cvtColor(page.bgr, cv2.COLOR_BGR2GRAY))
             if page.text.strip():
                 stats["text_layer"] = text_stats(page.text)
             out.parts.append(Part(
@@ -226,9 +270,10 @@ def _decode_pdf(ctx: _Context, path: Path, out: Prepared, options: ImportOptions
 
 
 def _decode_text(
-    ctx: _Context, path: Path, fmt: Format, out: Prepared, options: ImportOptions
-) -> None:
-    decoded = text.decode_text(path.read_bytes())
+    ctx: _Context, path: Path, data: bytes | None, fmt: Format, out: Prepared,
+    options: ImportOptions,
+) -> None:  # fmt: skip
+    decoded = text.decode_text(path.read_bytes() if data is None else data)
     if decoded.normalized:
         out.notes.append("text normalised to Unicode NFC")
     out.stats = {"encoding": decoded.encoding}
