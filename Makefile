@@ -35,7 +35,8 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
-	$(BIN)/python bench/bench_lineage.py
+	$(BIN)/python bench/bench_lineage.py --quick
+	$(BIN)/python bench/bench_ingest.py --quick
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: install
