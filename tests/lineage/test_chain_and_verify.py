@@ -189,7 +189,9 @@ def test_a_fresh_event_equals_the_same_event_read_back() -> None:
         "annotation.revised", {"annotations": [{"box": [318.0, 100.5, 2.0e3], "score": 1.0}]}, "ana", "worker",
         subject=Subject("item-1"), agent=Agent("m", "1", None, {"threshold": 0.5, "size": 640.0}),
     )  # fmt: skip
-    (fresh,) = build_batch([draft], head=ChainHead.genesis(key), project_id=PROJECT, key=key, clock=HybridClock())
+    (fresh,) = build_batch(
+        [draft], head=ChainHead.genesis(key), project_id=PROJECT, key=key, clock=HybridClock()
+    )
     again = Event.from_body(fresh.hash, fresh.body, fresh.sig)
     assert fresh == again
     assert type(fresh.payload["annotations"][0]["box"][0]) is int

@@ -66,7 +66,12 @@ def test_engine_records_what_produced_its_output(engine) -> None:  # type: ignor
 def test_re_recognising_a_drawn_box(engine) -> None:  # type: ignore[no-untyped-def]
     image = cv2.cvtColor(cv2.imread(str(DATA / "images" / "0000971160.png")), cv2.COLOR_BGR2RGB)
     ref = json.loads((DATA / "annotations" / "0000971160.json").read_text())["form"]
-    one_line = [e for e in ref if e["words"] and max(w["box"][1] for w in e["words"]) - min(w["box"][1] for w in e["words"]) < 5]
+    one_line = [
+        e
+        for e in ref
+        if e["words"]
+        and max(w["box"][1] for w in e["words"]) - min(w["box"][1] for w in e["words"]) < 5
+    ]
     entity = max(one_line, key=lambda e: len(e["text"]))  # the longest single-line field
     x0, y0, x1, y1 = entity["box"]
     (line,) = engine.recognize_regions(image, [((x0, y0), (x1, y0), (x1, y1), (x0, y1))])
