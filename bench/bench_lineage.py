@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ from hitl_desktop.lineage import (  # noqa: E402
     validate_payload,
 )
 from hitl_desktop.workspace import Profile, Workspace  # noqa: E402
+from hitl_desktop.workspace import projector as projector_mod  # noqa: E402
 from hitl_desktop.workspace import store as store_mod  # noqa: E402
 from hitl_desktop.workspace import writer as writer_mod  # noqa: E402
 from hitl_desktop.workspace.projector import projection_digest  # noqa: E402
@@ -277,9 +278,12 @@ def integrity_only(ws: Workspace) -> None:
 
 
 def parse_only(ws: Workspace) -> int:
+    """Read and parse the log as a replay does (with the collector paused where it does)."""
+    paused = getattr(projector_mod, "_gc_paused", nullcontext)
     conn = store_mod.connect(ws.db_path, readonly=True)
     try:
-        return sum(len(c) for c in store_mod.iter_events(conn, chunk=10_000))
+        with paused():
+            return sum(len(c) for c in store_mod.iter_events(conn, chunk=10_000))
     finally:
         conn.close()
 

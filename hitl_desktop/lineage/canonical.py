@@ -67,7 +67,8 @@ def _prepare(value: Any) -> tuple[Any, bool]:
     """Check types; turn integral floats into ints; say whether the slow encoder is needed.
 
     Returns the value itself when nothing changes (the common case), so no copy is made.
-    Scalars are checked inline to keep Python calls to one per container.
+    Scalars, ordinary floats and empty containers are checked inline, so Python calls are
+    made only for non-empty containers and floats that need a closer look.
     """
     t = type(value)
     if t is dict:
@@ -84,6 +85,11 @@ def _prepare(value: Any) -> tuple[Any, bool]:
             if tv is int:
                 if not -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER:
                     raise CanonicalError(f"integer {v} is outside the IEEE 754 safe range")
+                continue
+            if tv is float:  # the usual float needs no change: skip the call
+                if 1e-4 <= abs(v) < 1e16 and not v.is_integer():
+                    continue
+            elif (tv is dict or tv is list) and not v:
                 continue
             v2, s = _prepare(v)
             slow = slow or s
@@ -102,6 +108,11 @@ def _prepare(value: Any) -> tuple[Any, bool]:
             if tv is int:
                 if not -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER:
                     raise CanonicalError(f"integer {v} is outside the IEEE 754 safe range")
+                continue
+            if tv is float:
+                if 1e-4 <= abs(v) < 1e16 and not v.is_integer():
+                    continue
+            elif (tv is dict or tv is list) and not v:
                 continue
             v2, s = _prepare(v)
             slow = slow or s

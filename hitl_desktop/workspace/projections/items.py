@@ -51,15 +51,17 @@ class ItemsProjection(Projection):
         status      TEXT GENERATED ALWAYS AS
                     (CASE WHEN retired OR src_retired THEN 'retired' ELSE work_status END) VIRTUAL
     );
-    CREATE INDEX IF NOT EXISTS items_by_created ON items (created_key);
-    CREATE INDEX IF NOT EXISTS items_by_status ON items (status, created_key);
-    CREATE INDEX IF NOT EXISTS items_by_blob ON items (blob_sha256);
     CREATE INDEX IF NOT EXISTS items_by_source ON items (source);
     CREATE TABLE IF NOT EXISTS sources (
         name        TEXT PRIMARY KEY,
         retired     INTEGER NOT NULL DEFAULT 0,
         retired_key TEXT NOT NULL DEFAULT ''
     );
+    """
+    read_indexes = """
+    CREATE INDEX IF NOT EXISTS items_by_created ON items (created_key);
+    CREATE INDEX IF NOT EXISTS items_by_status ON items (status, created_key);
+    CREATE INDEX IF NOT EXISTS items_by_blob ON items (blob_sha256);
     """
 
     def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
@@ -77,7 +79,7 @@ class ItemsProjection(Projection):
                 created.append((
                     item, p["kind"], p["name"], p["media_type"], p.get("source", ""),
                     p["blob_sha256"], p.get("text_sha256"), p["size_bytes"], p.get("parent"),
-                    e.actor, key,
+                    e.actor, key, _STATUS_BY_TYPE[t],
                 ))  # fmt: skip
             if t in ("item.retired", "item.restored"):
                 retired.append((item, int(t == "item.retired"), key))
@@ -88,10 +90,13 @@ class ItemsProjection(Projection):
                 new_status = _STATUS_BY_TYPE[t]
             status.append((item, new_status, key))
         if created:
+            # A new row also takes its creating event's status, so the status upsert below
+            # finds nothing newer to write for it; an existing row keeps its status columns.
             conn.executemany(
                 """INSERT INTO items (id, kind, name, media_type, source, blob_sha256, text_sha256,
-                                      size_bytes, parent_id, created_by, created_key)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      size_bytes, parent_id, created_by, created_key,
+                                      work_status, work_key)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)
                    ON CONFLICT (id) DO UPDATE SET
                      kind = excluded.kind, name = excluded.name, media_type = excluded.media_type,
                      source = excluded.source, blob_sha256 = excluded.blob_sha256,
@@ -101,7 +106,8 @@ class ItemsProjection(Projection):
                    WHERE items.created_key IS NULL OR excluded.created_key < items.created_key""",
                 created,
             )
-            # items arriving after their source was retired inherit the retirement
+        # items arriving after their source was retired inherit the retirement
+        if created and conn.execute("SELECT 1 FROM sources LIMIT 1").fetchone():
             conn.executemany(
                 """UPDATE items SET src_retired = s.retired, src_key = s.retired_key
                    FROM sources AS s WHERE items.id = ? AND s.name = items.source

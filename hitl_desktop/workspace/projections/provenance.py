@@ -55,6 +55,8 @@ class FingerprintsProjection(Projection):
         dhash   TEXT,
         text_fp TEXT
     );
+    """
+    read_indexes = """
     CREATE INDEX IF NOT EXISTS fingerprints_by_text ON item_fingerprints (text_fp) WHERE text_fp IS NOT NULL;
     """
 
