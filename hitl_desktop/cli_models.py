@@ -48,15 +48,7 @@ def ocr(
 
     ws = _open(readonly=False)
     with ws:
-        ids = None
-        if items:
-            ids = []
-            for prefix in items:
-                found = queries.find_item_id(ws.reader(), prefix)
-                if found is None:
-                    _fail(f"no single item matches {prefix!r}")
-                ids.append(found)
-        targets = page_items(ws, ids)
+        targets = page_items(ws, _item_ids(ws, items))
         if not targets:
             _fail("no image or page items to read; import scans or images first")
         options: dict[str, Any] = {"use_cls": cls} if engine == "rapidocr" else {}
