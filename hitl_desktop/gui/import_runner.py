@@ -19,6 +19,7 @@ from ..ingest import ImportOptions, ImportReport, expand_paths, import_paths
 from ..workspace import CancelToken, Workspace
 from .import_dialog import ImportDialog
 from .import_report import ImportReportDialog
+from .progress import dispose, elide_name, set_progress
 from .tasks import Progress, TaskHandle, TaskRunner
 
 TASK_NAME = "import"
@@ -177,18 +178,14 @@ class ImportController(QObject):
         dialog = self.progress_dialog
         if dialog is not None and not dialog.wasCanceled():
             name = Path(current).name
-            width = dialog.minimumWidth() - dialog.fontMetrics().horizontalAdvance(text) - 60
-            name = dialog.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+            name = elide_name(dialog, text, name)
             dialog.setLabelText(self.tr("{progress} — {name}").format(progress=text, name=name))
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
+            set_progress(dialog, done, total)
             self._status.showMessage(self.tr("Importing… {progress}").format(progress=text))
 
     def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.reset()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        dispose(self.progress_dialog)
+        self.progress_dialog = None
 
     def _done(self, report: ImportReport) -> None:
         self._close_progress()

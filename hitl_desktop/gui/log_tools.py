@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
 from ..lineage import VerifyReport
 from ..workspace import Cancelled, CancelToken, RebuildResult, Workspace
 from ..workspace.progress import ProgressFn
+from .progress import dispose, set_progress
 from .tasks import TaskHandle, TaskRunner
 
 MAX_LISTED_PROBLEMS = 20  # in the message box; the details area lists every kept problem
@@ -143,14 +144,11 @@ class LogTools(QObject):
     def _rebuild_progress(self, done: int, total: int) -> None:
         dialog = self.progress_dialog
         if dialog is not None and not dialog.wasCanceled():
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
+            set_progress(dialog, done, total)
 
     def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.reset()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        dispose(self.progress_dialog)
+        self.progress_dialog = None
 
     def _rebuild_done(self, result: RebuildResult) -> None:
         self._close_progress()

@@ -19,6 +19,7 @@ from ..ocr import OcrRunReport, make_engine, page_items, run_ocr
 from ..workspace import CancelToken, Workspace
 from ..workspace.queries import ItemRow
 from .ocr_dialog import OcrOptions, OcrOptionsDialog
+from .progress import dispose, elide_name, set_progress
 from .tasks import Progress, TaskHandle, TaskRunner
 
 TASK_NAME = "ocr"
@@ -236,18 +237,14 @@ class OcrController(QObject):
             self._status.showMessage(self.tr("Running OCR on %Ln page(s)…", "", total))
         else:
             text = self.tr("{done} of {total}").format(done=_n(done), total=_n(total))
-            width = dialog.minimumWidth() - dialog.fontMetrics().horizontalAdvance(text) - 60
-            name = dialog.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+            name = elide_name(dialog, text, name)
             dialog.setLabelText(self.tr("{progress} — {name}").format(progress=text, name=name))
             self._status.showMessage(self.tr("Running OCR… {progress}").format(progress=text))
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
+        set_progress(dialog, done, total)
 
     def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.reset()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        dispose(self.progress_dialog)
+        self.progress_dialog = None
 
     def _done(self, report: OcrRunReport) -> None:
         self._close_progress()
