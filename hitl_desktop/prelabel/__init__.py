@@ -20,6 +20,7 @@ from .errors import (
     WrongTask,
 )  # fmt: skip
 from .labels import Label, LabelSet, load_label_set, parse_label_set
+from .loading import load_prelabeller
 from .metrics import classification_metrics, majority_baseline
 from .model_files import ModelSpec, inspect_model
 from .registry import ModelRecord, add_model, find_model, list_models, register_spec, verify_files
@@ -27,7 +28,6 @@ from .run import (
     PrelabelRunReport,
     TextItem,
     field_labels,
-    load_prelabeller,
     read_text,
     run_prelabel,
     text_items,

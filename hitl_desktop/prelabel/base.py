@@ -76,11 +76,29 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Box:
+    """A labelled axis-aligned region in pixels of the upright page image."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    label: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"x0": round(self.x0, 2), "y0": round(self.y0, 2), "x1": round(self.x1, 2),
+                "y1": round(self.y1, 2), "label": self.label,
+                "score": round(min(max(self.score, 0.0), 1.0), 6)}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Prediction:
-    """One item's suggestion: label scores (best first) and/or spans."""
+    """One item's suggestion: label scores (best first), spans of its text, boxes on its image."""
 
     labels: list[tuple[str, float]] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
 
     @property
     def top(self) -> str | None:
@@ -96,7 +114,14 @@ class Prediction:
 
 
 class Prelabeller(Protocol):
-    """A model that suggests labels for texts, all at once in batches."""
+    """A model that suggests labels for items, in batches.
+
+    ``modality`` says what ``predict`` takes: ``"text"`` (NFC strings) or ``"image"``
+    (upright RGB uint8 arrays, H x W x 3).
+    """
+
+    @property
+    def modality(self) -> str: ...
 
     @property
     def record(self) -> ModelRecord: ...
@@ -114,8 +139,8 @@ class Prelabeller(Protocol):
         """The envelope's agent: model name, framework versions, weights hash, parameters."""
         ...
 
-    def predict(self, texts: Sequence[str]) -> list[Prediction]:
-        """One prediction per (NFC) text, in order."""
+    def predict(self, inputs: Sequence[Any]) -> list[Prediction]:
+        """One prediction per input (text or image, by ``modality``), in order."""
         ...
 
 

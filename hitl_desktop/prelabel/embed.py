@@ -120,6 +120,8 @@ class SentenceEmbedder:
 class EmbeddingZeroShot:
     """Zero-shot text classification: cosine similarity with label descriptions."""
 
+    modality = "text"
+
     def __init__(
         self, embedder: SentenceEmbedder, label_set: LabelSet | None = None,
         *, temperature: float = 0.05,

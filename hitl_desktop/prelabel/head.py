@@ -156,6 +156,8 @@ def load_head(ws: Workspace, record: ModelRecord) -> LinearHead:
 class HeadPrelabeller:
     """Pre-labels texts with a trained head over its embedder."""
 
+    modality = "text"
+
     def __init__(self, ws: Workspace, record: ModelRecord, embedder: SentenceEmbedder | None = None,
                  *, device: str = "auto") -> None:  # fmt: skip
         self.record = record

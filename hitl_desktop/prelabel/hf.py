@@ -29,6 +29,8 @@ _BIO = re.compile(r"^[BIESLU]-")
 class PipelinePrelabeller:
     """Runs a registered ``transformers`` model through ``transformers.pipeline``."""
 
+    modality = "text"
+
     def __init__(
         self, record: ModelRecord, *, label_set: LabelSet | None = None, device: str = "auto",
         batch_size: int = 16, hypothesis_template: str = "This example is {}.",

@@ -17,7 +17,6 @@ from ..workspace import BlobError, CancelToken, Workspace
 from .base import Prediction, Prelabeller
 from .errors import ModelError
 from .labels import LabelSet
-from .registry import ModelRecord, find_model
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, item name)
 # what a model raises on input it cannot take (too long for its positions, odd characters)
@@ -165,32 +164,3 @@ def run_prelabel(
         if progress is not None:
             progress(n, len(items), chunk[-1].name if chunk else "")
     return report
-
-
-def load_prelabeller(
-    ws: Workspace, model: str | ModelRecord, *, label_set: LabelSet | None = None,
-    device: str = "auto", embedder: object | None = None,
-) -> Prelabeller:  # fmt: skip
-    """The pre-labeller for a registered model (by id, id prefix or name)."""
-    record = model if isinstance(model, ModelRecord) else find_model(ws, model)
-    if record.kind == "sentence-embedding":
-        from .embed import EmbeddingZeroShot, SentenceEmbedder
-
-        if not (isinstance(embedder, SentenceEmbedder) and embedder.record is not None
-                and embedder.record.id == record.id):  # fmt: skip
-            embedder = SentenceEmbedder.from_record(record, device=device)
-        return EmbeddingZeroShot(embedder, label_set)
-    if record.kind == "head":
-        from .embed import SentenceEmbedder
-        from .head import HeadPrelabeller
-
-        emb = embedder if isinstance(embedder, SentenceEmbedder) else None
-        return HeadPrelabeller(ws, record, emb, device=device)
-    if record.kind == "transformers":
-        from .hf import PipelinePrelabeller
-
-        return PipelinePrelabeller(record, label_set=label_set, device=device)
-    raise ModelError(
-        f"{record.id} is registered ({record.kind}) for provenance, but the app does not run "
-        f"{record.kind} models yet"
-    )

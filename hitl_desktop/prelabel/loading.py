@@ -1,0 +1,38 @@
+"""From a registered model to the pre-labeller that runs it, by the model's kind."""
+
+from __future__ import annotations
+
+from ..workspace import Workspace
+from .base import Prelabeller
+from .errors import ModelError
+from .labels import LabelSet
+from .registry import ModelRecord, find_model
+
+
+def load_prelabeller(
+    ws: Workspace, model: str | ModelRecord, *, label_set: LabelSet | None = None,
+    device: str = "auto", embedder: object | None = None,
+) -> Prelabeller:  # fmt: skip
+    """The pre-labeller for a registered model (by id, id prefix or name)."""
+    record = model if isinstance(model, ModelRecord) else find_model(ws, model)
+    if record.kind == "sentence-embedding":
+        from .embed import EmbeddingZeroShot, SentenceEmbedder
+
+        if not (isinstance(embedder, SentenceEmbedder) and embedder.record is not None
+                and embedder.record.id == record.id):  # fmt: skip
+            embedder = SentenceEmbedder.from_record(record, device=device)
+        return EmbeddingZeroShot(embedder, label_set)
+    if record.kind == "head":
+        from .embed import SentenceEmbedder
+        from .head import HeadPrelabeller
+
+        emb = embedder if isinstance(embedder, SentenceEmbedder) else None
+        return HeadPrelabeller(ws, record, emb, device=device)
+    if record.kind == "transformers":
+        from .hf import PipelinePrelabeller
+
+        return PipelinePrelabeller(record, label_set=label_set, device=device)
+    raise ModelError(
+        f"{record.id} is registered ({record.kind}) for provenance, but the app does not run "
+        f"{record.kind} models yet"
+    )
