@@ -179,7 +179,7 @@ class ModelRegistered(_Payload):
     """
 
     name: NFCStr = Field(min_length=1)
-    kind: Literal["transformers", "sentence-embedding", "onnx", "head", "pickle"]
+    kind: Literal["transformers", "sentence-embedding", "onnx", "head", "pickle", "opencv-cascade"]
     task: str
     path: NFCStr  # local folder or file; "" for heads kept in the blob store
     files: dict[str, Sha256Hex] = Field(min_length=1)
@@ -219,6 +219,7 @@ class PrelabelMade(_Payload):
 
     model_id: str
     text_sha256: Sha256Hex | None = None  # the NFC text the spans index
+    image_sha256: Sha256Hex | None = None  # the page blob whose upright pixels the boxes use
     labels: list[LabelScore] = Field(default_factory=list)  # classification, best first
     spans: list[SpanPayload] = Field(default_factory=list)  # token classification
     boxes: list[BoxPayload] = Field(default_factory=list)  # detection
