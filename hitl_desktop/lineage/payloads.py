@@ -179,7 +179,8 @@ class ModelRegistered(_Payload):
     """
 
     name: NFCStr = Field(min_length=1)
-    kind: Literal["transformers", "sentence-embedding", "onnx", "head", "pickle", "opencv-cascade"]
+    kind: Literal["transformers", "sentence-embedding", "onnx", "head", "pickle", "opencv-cascade",
+                  "skops", "rest"]  # fmt: skip
     task: str
     path: NFCStr  # local folder or file; "" for heads kept in the blob store
     files: dict[str, Sha256Hex] = Field(min_length=1)

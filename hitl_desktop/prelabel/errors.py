@@ -33,3 +33,11 @@ class WrongTask(ModelError):
 
 class UntrustedPickle(ModelError):
     """A pickle/joblib file (which can run arbitrary code when loaded) not explicitly trusted."""
+
+
+class UntrustedTypes(ModelError):
+    """A skops file naming types outside skops' trusted set, and not trusted by its SHA-256."""
+
+
+class BackendError(ModelError):
+    """A REST model backend that cannot be reached, refuses, or replies in a form not understood."""
