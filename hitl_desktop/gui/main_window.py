@@ -27,6 +27,7 @@ from .log_tools import LogTools
 from .ocr_runner import OcrController
 from .ocr_view import OcrView
 from .opening import Opened, open_workspace
+from .prelabel_runner import PrelabelController
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
 
@@ -70,6 +71,16 @@ class MainWindow(QMainWindow):
             app_settings,
         )
         self.ocr.ocr_changed.connect(self.on_events_appended)
+        self.prelabel = PrelabelController(
+            lambda: self.workspace,
+            self.runner,
+            self.statusBar(),
+            self,
+            lambda: self.browser.selected_item_ids(),
+            self.ocr.device_label,
+            app_settings,
+        )
+        self.prelabel.prelabels_changed.connect(self.on_events_appended)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self._build_status_bar()
@@ -180,7 +191,15 @@ class MainWindow(QMainWindow):
             tip=self.tr("Replay the whole log into fresh tables"),
         )
         self.tools_menu = self._menu(
-            self.tr("&Tools"), [*self.ocr.actions, None, self.verify_action, self.rebuild_action]
+            self.tr("&Tools"),
+            [
+                *self.ocr.actions,
+                None,
+                *self.prelabel.actions,
+                None,
+                self.verify_action,
+                self.rebuild_action,
+            ],
         )
 
         later = self.tr("Coming with review workflows")
@@ -240,7 +259,7 @@ class MainWindow(QMainWindow):
         self.browser.current_item_changed.connect(self.history.show_item)
         self.browser.current_item_changed.connect(self.ocr_view.show_item)
         self.browser.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.browser.table.addActions(self.ocr.actions)
+        self.browser.table.addActions([*self.ocr.actions, *self.prelabel.actions])
         old = [self.centralWidget(), self.history_dock.widget(), self.ocr_dock.widget()]
         self.setCentralWidget(self.browser)
         self.history_dock.setWidget(self.history)
@@ -250,6 +269,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         writable = not ws.readonly
         self.ocr.set_writable(writable)
+        self.prelabel.set_writable(writable)
         needs_writing = self.tr("Needs the workspace open for writing")
         for action in (self.rebuild_action, self.import_files_action, self.import_folder_action):
             action.setEnabled(writable)  # the status tip keeps what the action does

@@ -11,27 +11,22 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLocale, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from ..ocr import OcrRunReport, make_engine, page_items, run_ocr
 from ..workspace import CancelToken, Workspace
 from ..workspace.queries import ItemRow
 from .ocr_dialog import OcrOptions, OcrOptionsDialog
-from .progress import dispose, elide_name, set_progress
+from .run_controller import DeviceLabel, RunController
 from .tasks import Progress, TaskHandle, TaskRunner
 
 TASK_NAME = "ocr"
 CHUNK = 500  # item ids per query (SQLite limits the number of parameters)
-MAX_LISTED_FAILURES = 20  # in the message box; its details list every failure
 PAGES_SQL = (
     "SELECT COUNT(*) FROM items WHERE kind IN ('image', 'scan_page') AND status != 'retired'"
 )
-
-
-def _n(value: int) -> str:
-    return QLocale().toString(value)
 
 
 @functools.cache
@@ -66,7 +61,7 @@ def pages_to_read(ws: Workspace, item_ids: Sequence[str] | None) -> list[ItemRow
     return rows
 
 
-class OcrController(QObject):
+class OcrController(RunController):
     """The Run OCR actions, their job, and the status bar's device label.
 
     ``selected_items`` returns the ids of the items selected in the browser. Emits
@@ -84,16 +79,13 @@ class OcrController(QObject):
         selected_items: Callable[[], list[str]],
         settings: Callable[[], QSettings] | None = None,
     ) -> None:
-        super().__init__(dialog_parent)
+        super().__init__(status_bar, dialog_parent)
+        self.title = self.tr("Run OCR")
         self._workspace = workspace
         self._runner = runner
-        self._status = status_bar
-        self._parent = dialog_parent
         self._selected = selected_items
         self._settings = settings
         self.dialog: OcrOptionsDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
-        self.message_box: QMessageBox | None = None
         self.last_report: OcrRunReport | None = None
 
         self.run_selected_action = QAction(self.tr("Run OCR on &selected items…"), dialog_parent)
@@ -102,8 +94,7 @@ class OcrController(QObject):
         self.run_all_action.triggered.connect(self.run_all)
         self.set_writable(True)
 
-        self.device_label = QLabel(dialog_parent)
-        self.device_label.setObjectName("OcrDeviceLabel")
+        self.device_label = DeviceLabel(dialog_parent)
         device, notice = default_device()
         self.show_device(device, notice or self.tr("A usable GPU was found."))
 
@@ -128,9 +119,7 @@ class OcrController(QObject):
 
     def show_device(self, device: str, note: str = "") -> None:
         """Show ``device`` ("cpu" or "cuda") in the status bar; ``note`` is its tooltip."""
-        text = self.tr("GPU (CUDA)") if device == "cuda" else self.tr("CPU")
-        self.device_label.setText(self.tr("Device: {device}").format(device=text))
-        self.device_label.setToolTip(self.tr("Where OCR runs. {note}").format(note=note).strip())
+        self.device_label.show_device(device, note)
 
     # ------------------------------------------------------------------ asking
     @Slot()
@@ -163,7 +152,7 @@ class OcrController(QObject):
                 else self.tr("None of the selected items is an image or a page.")
             )
         if refusal:
-            self._show_box(QMessageBox.Icon.Information, refusal)
+            self.show_box(QMessageBox.Icon.Information, refusal)
             return None
         if item_ids is None:
             text = self.tr(
@@ -204,18 +193,9 @@ class OcrController(QObject):
             progress(0, len(items), "")  # the engine is ready
             return run_ocr(ws, engine, items, force=options.force, progress=progress, cancel=cancel)
 
-        dialog = QProgressDialog(
-            self.tr("Starting the OCR engine…"), self.tr("Cancel"), 0, 0, self._parent
+        dialog = self.open_progress(
+            "OcrProgressDialog", self.tr("Running OCR"), self.tr("Starting the OCR engine…")
         )
-        dialog.setObjectName("OcrProgressDialog")
-        dialog.setWindowTitle(self.tr("Running OCR"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("M") * 36)
-        dialog.setValue(0)  # at the minimum, so the next line (re)starts the show timer
-        dialog.setMinimumDuration(200)  # reading a page takes seconds: show it almost at once
-        self.progress_dialog = dialog
         handle = self._runner.start(
             TASK_NAME, job, on_done=self._done, on_error=self._failed, on_detail=self._progress
         )
@@ -236,18 +216,10 @@ class OcrController(QObject):
             dialog.setLabelText(self.tr("Reading %Ln page(s)…", "", total))
             self._status.showMessage(self.tr("Running OCR on %Ln page(s)…", "", total))
         else:
-            text = self.tr("{done} of {total}").format(done=_n(done), total=_n(total))
-            name = elide_name(dialog, text, name)
-            dialog.setLabelText(self.tr("{progress} — {name}").format(progress=text, name=name))
-            self._status.showMessage(self.tr("Running OCR… {progress}").format(progress=text))
-        set_progress(dialog, done, total)
-
-    def _close_progress(self) -> None:
-        dispose(self.progress_dialog)
-        self.progress_dialog = None
+            self.show_progress(done, total, name, self.tr("Running OCR"))
 
     def _done(self, report: OcrRunReport) -> None:
-        self._close_progress()
+        self.close_progress()
         self.last_report = report
         note = report.notice or self.tr("The last OCR run used this device.")
         self.show_device(report.device, note)
@@ -258,33 +230,11 @@ class OcrController(QObject):
         self.ocr_changed.emit()
         if report.failed:
             reasons = [reason for _item, reason in report.failed]
-            listed = "\n".join(reasons[:MAX_LISTED_FAILURES])
-            if len(reasons) > MAX_LISTED_FAILURES:
-                listed += "\n" + self.tr("…and {n} more.").format(
-                    n=_n(len(reasons) - MAX_LISTED_FAILURES)
-                )
-            self._show_box(
-                QMessageBox.Icon.Warning,
-                summary,
-                self.tr("%Ln page(s) could not be read:", "", len(reasons)) + "\n" + listed,
-                details="\n".join(reasons),
-            )
+            what = self.tr("%Ln page(s) could not be read:", "", len(reasons))
+            self.report_failures(summary, reasons, what)
 
     def _failed(self, exc: BaseException) -> None:
-        self._close_progress()
+        self.close_progress()
         self.ocr_changed.emit()  # pages read before the failure are in the log
         self._status.showMessage(self.tr("OCR failed: {error}").format(error=exc))
-        self._show_box(QMessageBox.Icon.Critical, self.tr("OCR failed."), str(exc))
-
-    def _show_box(
-        self, icon: QMessageBox.Icon, text: str, informative: str = "", *, details: str = ""
-    ) -> None:
-        box = QMessageBox(
-            icon, self.tr("Run OCR"), text, QMessageBox.StandardButton.Ok, self._parent
-        )
-        box.setInformativeText(informative)
-        if details:
-            box.setDetailedText(details)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message_box = box
-        box.open()
+        self.show_box(QMessageBox.Icon.Critical, self.tr("OCR failed."), str(exc))

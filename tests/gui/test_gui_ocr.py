@@ -321,4 +321,4 @@ def test_failures_are_listed_and_busy_windows_refuse(qtbot, fake: MainWindow, mo
 def test_device_label_names_the_gpu(window: MainWindow) -> None:
     window.ocr.show_device("cuda", "A usable GPU was found.")
     assert window.ocr.device_label.text() == "Device: GPU (CUDA)"
-    assert window.ocr.device_label.toolTip() == "Where OCR runs. A usable GPU was found."
+    assert window.ocr.device_label.toolTip() == "Where OCR and models run. A usable GPU was found."
