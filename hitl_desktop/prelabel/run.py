@@ -1,8 +1,10 @@
-"""Batch pre-labelling over text items: each suggestion becomes a ``prelabel.made`` event.
+"""Batch pre-labelling over items of the model's modality: each suggestion is a ``prelabel.made``.
 
-Resumable like OCR runs: an item already pre-labelled by the same model id (and label set)
-is skipped unless forced, so a run cut short by a crash or cancel picks up where it stopped.
-Texts go to the model in batches; each batch's events are committed together.
+Text models read the item's stored NFC text; image models get the upright RGB pixels of image
+and scan-page items, decoded one batch at a time. Resumable like OCR runs: an item already
+pre-labelled by the same model id (and label set) is skipped unless forced, so a run cut short
+by a crash or cancel picks up where it stopped. Each batch's events are committed together; an
+item that cannot be read or that the model refuses fails alone and the batch goes on.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..ingest.errors import Refused
+from ..ingest.pixels import decode_upright_rgb
 from ..lineage import EventDraft, Ref, Subject
 from ..lineage.payloads import PrelabelMade
 from ..workspace import BlobError, CancelToken, Workspace
@@ -21,6 +26,10 @@ from .labels import LabelSet
 ProgressFn = Callable[[int, int, str], None]  # (done, total, item name)
 # what a model raises on input it cannot take (too long for its positions, odd characters)
 _MODEL_FAILURES = (ModelError, RuntimeError, ValueError, IndexError)
+IMAGE_KINDS = ("image", "scan_page")
+MODALITIES = ("text", "image")
+# decoded pages are held a batch at a time: a 12-megapixel photo is 36 MB of pixels
+DEFAULT_BATCH = {"text": 64, "image": 8}
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,16 @@ class TextItem:
     id: str
     name: str
     text_sha256: str  # the blob holding the item's NFC text
+
+
+@dataclass(frozen=True)
+class ImageItem:
+    id: str
+    name: str
+    image_sha256: str  # the blob holding the image or rendered page
+
+
+Item = TextItem | ImageItem
 
 
 @dataclass
@@ -54,16 +73,37 @@ class PrelabelRunReport:
                 "summary": self.summary()}  # fmt: skip
 
 
-def text_items(ws: Workspace, item_ids: Sequence[str] | None = None) -> list[TextItem]:
-    """Text items (not retired) in import order, or the given ones."""
-    sql = """SELECT id, name, COALESCE(text_sha256, blob_sha256) FROM items
-             WHERE kind = 'text' AND status != 'retired'"""
+def _select(ws: Workspace, sql: str, item_ids: Sequence[str] | None) -> list[tuple[Any, ...]]:
     args: list[object] = []
     if item_ids is not None:
         sql += f" AND id IN ({','.join('?' * len(item_ids))})"
         args += list(item_ids)
-    rows = ws.reader().execute(sql + " ORDER BY created_key, id", args).fetchall()
-    return [TextItem(*r) for r in rows]
+    return ws.reader().execute(sql + " ORDER BY created_key, id", args).fetchall()
+
+
+def text_items(ws: Workspace, item_ids: Sequence[str] | None = None) -> list[TextItem]:
+    """Text items (not retired) in import order, or the given ones."""
+    sql = """SELECT id, name, COALESCE(text_sha256, blob_sha256) FROM items
+             WHERE kind = 'text' AND status != 'retired'"""
+    return [TextItem(*r) for r in _select(ws, sql, item_ids)]
+
+
+def image_items(ws: Workspace, item_ids: Sequence[str] | None = None) -> list[ImageItem]:
+    """Image and scan-page items (not retired) in import order, or the given ones."""
+    sql = """SELECT id, name, blob_sha256 FROM items
+             WHERE kind IN ('image', 'scan_page') AND status != 'retired'"""
+    return [ImageItem(*r) for r in _select(ws, sql, item_ids)]
+
+
+def items_for(
+    ws: Workspace, modality: str, item_ids: Sequence[str] | None = None
+) -> list[TextItem] | list[ImageItem]:
+    """The items a model of ``modality`` ("text" or "image") can pre-label."""
+    if modality == "text":
+        return text_items(ws, item_ids)
+    if modality == "image":
+        return image_items(ws, item_ids)
+    raise ModelError(f"unknown modality {modality!r}; pre-labellers take {' or '.join(MODALITIES)}")
 
 
 def read_text(ws: Workspace, item: TextItem) -> str:
@@ -93,74 +133,109 @@ def already_prelabelled(ws: Workspace, model_id: str, label_set: LabelSet | None
 
 
 def prelabel_draft(
-    ws: Workspace, model: Prelabeller, item: TextItem, prediction: Prediction
+    ws: Workspace, model: Prelabeller, item: Item, prediction: Prediction
 ) -> EventDraft:
+    """The ``prelabel.made`` event: spans index the item's text, boxes its upright image."""
+    if isinstance(item, ImageItem):
+        content, text_sha, image_sha = item.image_sha256, None, item.image_sha256
+    else:
+        content, text_sha, image_sha = item.text_sha256, item.text_sha256, None
     payload = PrelabelMade(
-        model_id=model.record.id, text_sha256=item.text_sha256,
+        model_id=model.record.id, text_sha256=text_sha, image_sha256=image_sha,
         labels=prediction.labels_json(),  # type: ignore[arg-type]
         spans=[s.to_json() for s in prediction.spans],  # type: ignore[misc]
+        boxes=[b.to_json() for b in prediction.boxes],  # type: ignore[misc]
     )  # fmt: skip
     return ws.draft(
         "prelabel.made", payload, subject=Subject(item.id), agent=model.agent(),
-        actor=f"model:{model.record.id}", inputs=[Ref("item", item.id, item.text_sha256), model.record.ref()],
+        actor=f"model:{model.record.id}", inputs=[Ref("item", item.id, content), model.record.ref()],
         schema_ref=model.label_set.ref if model.label_set else None,
     )  # fmt: skip
 
 
+def _read(ws: Workspace, item: Item) -> Any:
+    """The model's input for one item: NFC text, or upright RGB pixels."""
+    if isinstance(item, ImageItem):
+        return decode_upright_rgb(ws.blobs.read_bytes(item.image_sha256))
+    return read_text(ws, item)
+
+
 def _predict(
-    model: Prelabeller, items: list[TextItem], texts: list[str], report: PrelabelRunReport
-) -> tuple[list[TextItem], list[Prediction]]:
+    model: Prelabeller, items: list[Item], inputs: list[Any], report: PrelabelRunReport
+) -> tuple[list[Item], list[Prediction]]:
     """Predict a batch; if the model refuses it, go item by item so only the culprits fail."""
     if not items:
         return [], []
     try:
-        return items, model.predict(texts)
+        return items, model.predict(inputs)
     except _MODEL_FAILURES as exc:
         if len(items) == 1:
             report.failed.append((items[0].id, f"{items[0].name}: {exc}"))
             return [], []
-    kept, predictions = [], []
-    for item, text in zip(items, texts, strict=True):
-        got, pred = _predict(model, [item], [text], report)
+    kept: list[Item] = []
+    predictions: list[Prediction] = []
+    for item, one in zip(items, inputs, strict=True):
+        got, pred = _predict(model, [item], [one], report)
         kept += got
         predictions += pred
     return kept, predictions
 
 
+def _check_modality(model: Prelabeller, items: Sequence[Item]) -> None:
+    want = ImageItem if model.modality == "image" else TextItem
+    if model.modality not in MODALITIES:
+        raise ModelError(f"{model.record.id} takes {model.modality!r} input, which no item holds")
+    wrong = next((it for it in items if not isinstance(it, want)), None)
+    if wrong is not None:
+        kind = "image or page" if model.modality == "image" else "text"
+        raise ModelError(
+            f"{model.record.id} pre-labels {kind} items; {wrong.name} is not one "
+            f"(list items with items_for(ws, {model.modality!r}))"
+        )
+
+
 def run_prelabel(
     ws: Workspace,
     model: Prelabeller,
-    items: Sequence[TextItem],
+    items: Sequence[Item],
     *,
     force: bool = False,
-    batch_size: int = 64,
+    batch_size: int | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
 ) -> PrelabelRunReport:
-    """Pre-label ``items``; each batch of predictions is committed as one signed batch."""
+    """Pre-label ``items`` (of the model's modality); each batch is committed as one batch.
+
+    ``batch_size`` defaults to 64 texts or 8 images. Raises ``ModelError`` when an item is of
+    the wrong modality for the model; per-item problems go to the report's ``failed``.
+    """
+    _check_modality(model, items)
+    size = batch_size or DEFAULT_BATCH.get(model.modality, 8)
     report = PrelabelRunReport(model.record.id, model.device, model.notice)
     done_before = set() if force else already_prelabelled(ws, model.record.id, model.label_set)
     todo = [it for it in items if it.id not in done_before]
     report.skipped = [it.id for it in items if it.id in done_before]
     n = len(report.skipped)
-    for start in range(0, len(todo), batch_size):
+    for start in range(0, len(todo), size):
         if cancel is not None and cancel.cancelled:
             report.cancelled = True
             break
-        chunk, texts = [], []
-        for item in todo[start : start + batch_size]:
+        chunk: list[Item] = []
+        inputs: list[Any] = []
+        for item in todo[start : start + size]:
             try:
-                texts.append(read_text(ws, item))
+                inputs.append(_read(ws, item))
                 chunk.append(item)
-            except (BlobError, UnicodeDecodeError) as exc:
+            except (BlobError, UnicodeDecodeError, Refused) as exc:
                 report.failed.append((item.id, f"{item.name}: {exc}"))
-        chunk, predictions = _predict(model, chunk, texts, report)
+        chunk, predictions = _predict(model, chunk, inputs, report)
+        del inputs  # free the decoded pages before the next batch is read
         if chunk:
             ws.append(
                 [prelabel_draft(ws, model, it, p) for it, p in zip(chunk, predictions, strict=True)]
             )
         report.done += [(it.id, p.top) for it, p in zip(chunk, predictions, strict=True)]
-        n += len(todo[start : start + batch_size])
+        n += len(todo[start : start + size])
         if progress is not None:
             progress(n, len(items), chunk[-1].name if chunk else "")
     return report
