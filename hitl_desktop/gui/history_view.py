@@ -25,6 +25,10 @@ def _isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
+def _label_names(found: list[dict[str, object]]) -> str:
+    return ", ".join(_isolate(n) for n in sorted({str(f["label"]) for f in found}))
+
+
 def format_time(wall_time: str) -> str:
     """An event's UTC wall time as local time, in the user's locale (ISO-like in the C locale)."""
     when = QDateTime.fromString(wall_time, Qt.DateFormat.ISODateWithMs)
@@ -38,9 +42,10 @@ def format_time(wall_time: str) -> str:
 
 
 class HistoryView(QWidget):
-    """Lists ``queries.item_history`` for one item: time, event type, actor (role)."""
+    """Lists ``queries.item_history`` for one item: time, event type, actor (role), and what
+    the event says (a suggestion's label and score, the number of lines read, …)."""
 
-    TIME, TYPE, ACTOR = range(3)
+    TIME, TYPE, ACTOR, DETAILS = range(4)
 
     def __init__(
         self, reader: Callable[[], sqlite3.Connection], parent: QWidget | None = None
@@ -53,8 +58,10 @@ class HistoryView(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Time"), self.tr("Event"), self.tr("Actor")])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(
+            [self.tr("Time"), self.tr("Event"), self.tr("Actor"), self.tr("Details")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -78,6 +85,12 @@ class HistoryView(QWidget):
         rows = (root.child(i) for i in range(root.childCount()))
         return [(r.text(0), r.text(1), r.text(2)) for r in rows if r is not None]
 
+    def details(self) -> list[str]:
+        """The Details column as shown."""
+        root = self.tree.invisibleRootItem()
+        rows = (root.child(i) for i in range(root.childCount()))
+        return [r.text(self.DETAILS) for r in rows if r is not None]
+
     @Slot(object, str)
     def show_item(self, item_id: str | None, name: str = "") -> None:
         """Show the history of ``item_id`` (None clears the panel)."""
@@ -96,7 +109,7 @@ class HistoryView(QWidget):
             ).format(name=_isolate(name or item_id))
         )
         self.tree.addTopLevelItems([self._row(e) for e in entries])
-        for column in (self.TIME, self.TYPE):
+        for column in (self.TIME, self.TYPE, self.ACTOR):
             self.tree.resizeColumnToContents(column)
 
     @Slot()
@@ -107,7 +120,7 @@ class HistoryView(QWidget):
     def _row(self, e: LogEntry) -> QTreeWidgetItem:
         shown = format_time(e.wall_time)
         actor = self.tr("{actor} ({role})").format(actor=e.actor, role=e.role)
-        row = QTreeWidgetItem([shown, e.type, actor])
+        row = QTreeWidgetItem([shown, e.type, actor, self.describe(e.type, e.payload)])
         signed = self.tr("signed") if e.signed else self.tr("covered by its batch's signature")
         row.setToolTip(0, e.wall_time)
         row.setToolTip(
@@ -122,3 +135,31 @@ class HistoryView(QWidget):
         )
         row.setToolTip(2, actor)
         return row
+
+    def describe(self, type_: str, payload: dict[str, object]) -> str:
+        """A short reading of what an event says, for the Details column."""
+        if type_ == "prelabel.made":
+            parts = []
+            labels = payload.get("labels") or []
+            if isinstance(labels, list) and labels:
+                best = max(labels, key=lambda ls: float(ls["score"]))
+                parts.append(
+                    self.tr("{label} ({score})").format(
+                        label=_isolate(str(best["label"])),
+                        score=QLocale().toString(float(best["score"]), "f", 2),
+                    )
+                )
+            spans, boxes = payload.get("spans") or [], payload.get("boxes") or []
+            if isinstance(spans, list) and spans:
+                count = self.tr("%Ln span(s)", "", len(spans))
+                parts.append(f"{count}: {_label_names(spans)}")
+            if isinstance(boxes, list) and boxes:
+                count = self.tr("%Ln box(es)", "", len(boxes))
+                parts.append(f"{count}: {_label_names(boxes)}")
+            return "; ".join(parts)
+        if type_ == "ocr.ran":
+            lines = payload.get("lines") or []
+            return self.tr("%Ln line(s) read", "", len(lines) if isinstance(lines, list) else 0)
+        if type_ in ("item.imported", "item.derived"):
+            return _isolate(str(payload.get("name", "")))
+        return ""

@@ -86,6 +86,10 @@ def test_prelabel_all_text_items_records_a_suggestion_each(qtbot, sms_window: Ma
     actors = [e[2] for e in win.history.entries()]
     assert "prelabel.made" in events
     assert any(a.startswith("model:tiny-sms@") for a in actors)
+    (detail,) = [
+        d for d, e in zip(win.history.details(), events, strict=True) if e == "prelabel.made"
+    ]
+    assert detail.strip("\u2068\u2069").startswith(rows[0][1])  # "spam (0.51)"
 
     # a second run skips everything already done
     win.prelabel.last_report = None
