@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,6 +19,30 @@ from .workspace import (
     Workspace,
     queries,
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from .compute import Compute
+
+DaskOpt = Annotated[
+    bool, typer.Option("--dask", help="Run on a Dask cluster started on this machine.")
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(help="Run on the Dask cluster whose scheduler is at this address (tcp://…)."),
+]
+
+
+def _compute(dask: bool, scheduler: str | None) -> Compute:
+    """Where the run computes: this process, a local Dask cluster, or a running scheduler."""
+    from .compute import ComputeError, open_compute
+
+    try:
+        compute = open_compute(dask, scheduler)
+    except ComputeError as exc:
+        _fail(str(exc), 2)
+    if compute.distributed:
+        typer.echo(f"note: computing on {compute.description}", err=True)
+    return compute
 
 
 @app.command()
@@ -41,6 +65,8 @@ def ocr(
     force: Annotated[
         bool, typer.Option(help="Read again pages this engine and model already read.")
     ] = False,
+    dask: DaskOpt = False,
+    scheduler: SchedulerOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """Run OCR on page and image items; each page read is an `ocr.ran` event naming the engine."""
@@ -58,17 +84,19 @@ def ocr(
             eng = make_engine(engine, device=device, **options)
         except OcrError as exc:
             _fail(str(exc))
-        if getattr(eng, "notice", ""):
-            typer.echo(f"note: {eng.notice}", err=True)
+        if notice := getattr(eng, "notice", ""):
+            typer.echo(f"note: {notice}", err=True)
         show = _progress(f"OCR ({eng.info.device})")
         try:
-            report = run_ocr(
-                ws,
-                eng,
-                targets,
-                force=force,
-                progress=(lambda d, t, _: show(d, t)) if show else None,
-            )
+            with _compute(dask, scheduler) as compute:
+                report = run_ocr(
+                    ws,
+                    eng,
+                    targets,
+                    force=force,
+                    progress=(lambda d, t, _: show(d, t)) if show else None,
+                    compute=compute,
+                )
         except KeyboardInterrupt:
             _fail("OCR interrupted; pages read so far are kept, run it again to continue", 130)
     if json_:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from .engine import EngineInfo, OcrEngine, OcrError, OcrLine
 from .run import OcrRunReport, page_items, run_ocr
+from .spec import EngineSpec
 
 ENGINES = ("rapidocr", "tesseract")
 
 
 def make_engine(name: str = "rapidocr", *, device: str = "auto", **options: object) -> OcrEngine:
-    """An engine by name; options go to its constructor (model paths, use_cls, …)."""
+    """An engine by name; options go to its constructor (model paths, use_cls, …).
+
+    The engine keeps its ``EngineSpec`` (``engine.spec``) so Dask workers can build the same one.
+    """
+    engine = _engine(name, device, options)
+    engine.spec = EngineSpec.of(name, device, options)  # type: ignore[attr-defined]
+    return engine
+
+
+def _engine(name: str, device: str, options: dict[str, object]) -> OcrEngine:
     if name == "rapidocr":
         from .rapid import RapidOcrEngine
 
@@ -22,6 +32,6 @@ def make_engine(name: str = "rapidocr", *, device: str = "auto", **options: obje
 
 
 __all__ = [
-    "ENGINES", "EngineInfo", "OcrEngine", "OcrError", "OcrLine", "OcrRunReport", "make_engine",
-    "page_items", "run_ocr",
+    "ENGINES", "EngineInfo", "EngineSpec", "OcrEngine", "OcrError", "OcrLine", "OcrRunReport",
+    "make_engine", "page_items", "run_ocr",
 ]  # fmt: skip

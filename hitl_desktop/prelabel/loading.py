@@ -6,6 +6,7 @@ from ..workspace import Workspace
 from .base import Prelabeller
 from .errors import ModelError
 from .labels import LabelSet
+from .model_files import IMAGE_TASKS
 from .registry import ModelRecord, find_model
 
 
@@ -28,6 +29,14 @@ def load_prelabeller(
 
         emb = embedder if isinstance(embedder, SentenceEmbedder) else None
         return HeadPrelabeller(ws, record, emb, device=device)
+    if record.kind == "transformers" and record.task in IMAGE_TASKS:
+        from .hf_image import ImagePipelinePrelabeller
+
+        return ImagePipelinePrelabeller(record, label_set=label_set, device=device)
+    if record.kind == "opencv-cascade":
+        from .faces import FaceDetector
+
+        return FaceDetector(record, label_set=label_set, device=device)
     if record.kind == "transformers":
         from .hf import PipelinePrelabeller
 

@@ -39,8 +39,8 @@ TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "spiece.model",
                    "sentencepiece.bpe.model", "tokenizer.model")  # fmt: skip
 NOT_WEIGHTS = ("training_args.bin",)  # a pickle the trainer writes; never loaded by the app
 TEXT_TASKS = ("text-classification", "token-classification", "zero-shot-classification")
-TASKS = (*TEXT_TASKS, "sentence-embedding", "feature-extraction", "image-classification",
-         "object-detection")  # fmt: skip
+IMAGE_TASKS = ("image-classification", "object-detection")
+TASKS = (*TEXT_TASKS, "sentence-embedding", "feature-extraction", *IMAGE_TASKS)
 # architecture name suffix -> the tasks such a model does
 _ARCH_TASKS = {
     "ForSequenceClassification": ("text-classification", "zero-shot-classification"),
@@ -253,6 +253,11 @@ def inspect_folder(path: Path, name: str, task: str | None, label_set: LabelSet 
         (path / t).is_file() for t in TOKENIZER_FILES
     ):
         raise MissingConfig(f"{path} has no tokenizer files ({', '.join(TOKENIZER_FILES[:3])}, …)")
+    if task in IMAGE_TASKS and not (path / "preprocessor_config.json").is_file():
+        raise MissingConfig(
+            f"{path} has no preprocessor_config.json: an image model needs its image processor "
+            "(save it with the model: processor.save_pretrained(folder))"
+        )
     weights = [f for f in files if f.parent == path and f.suffix in (".safetensors", ".bin")
                and f.name not in NOT_WEIGHTS]  # fmt: skip
     if not weights:
@@ -262,7 +267,9 @@ def inspect_folder(path: Path, name: str, task: str | None, label_set: LabelSet 
     hashed = {str(f.relative_to(path)): file_sha256(f) for f in files
               if f.suffix not in PICKLE_SUFFIXES and f.name not in NOT_WEIGHTS}  # fmt: skip
     labels = (
-        _model_labels(config) if task in ("text-classification", "token-classification") else []
+        _model_labels(config)
+        if task in ("text-classification", "token-classification", *IMAGE_TASKS)
+        else []
     )
     _check_labels(labels, task, label_set, path)
     if not labels and label_set is not None:
