@@ -154,7 +154,10 @@ class ItemBrowser(QWidget):
 
     def _column_samples(self) -> dict[int, list[str]]:
         model = self.model
-        header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+        header = [
+            model.headerData(c, Qt.Orientation.Horizontal)
+            for c in range(ItemTableModel.COLUMN_COUNT)
+        ]
         return {
             ItemTableModel.KIND: [
                 header[ItemTableModel.KIND],
@@ -165,6 +168,7 @@ class ItemBrowser(QWidget):
                 header[ItemTableModel.STATUS],
                 *map(model.status_label, ITEM_STATUSES),
             ],
+            ItemTableModel.SUGGESTION: [header[ItemTableModel.SUGGESTION], "invoice-date 0.99"],
             ItemTableModel.SIZE: [
                 header[ItemTableModel.SIZE],
                 "1023 bytes",

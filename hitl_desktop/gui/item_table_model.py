@@ -24,13 +24,14 @@ from PySide6.QtCore import (
 )
 
 from ..workspace import queries
-from ..workspace.queries import ItemFilter, ItemRow
+from ..workspace.queries import ItemFilter, ItemRow, Suggestion
 from .thumbnail_cache import THUMBNAIL_KINDS, ThumbnailCache
 
 ConnectionFactory = Callable[[], sqlite3.Connection]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LOW_CONFIDENCE = 0.6  # a suggestion scored below this is shown as doubtful
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -43,8 +44,8 @@ class ItemTableModel(QAbstractTableModel):
     PAGE_SIZE = 256
     MAX_PAGES = 8
 
-    NAME, KIND, SOURCE, STATUS, SIZE, CREATED_BY = range(6)
-    COLUMN_COUNT = 6
+    NAME, KIND, SOURCE, STATUS, SUGGESTION, SIZE, CREATED_BY = range(7)
+    COLUMN_COUNT = 7
 
     def __init__(
         self,
@@ -58,6 +59,7 @@ class ItemTableModel(QAbstractTableModel):
         self.thumbnails = thumbnails
         self._filter = ItemFilter()
         self._pages: OrderedDict[int, list[ItemRow]] = OrderedDict()
+        self._suggestions: dict[str, Suggestion] = {}  # for the items of the cached pages
         self._count = queries.count_items(reader(), self._filter)
         self.pages_fetched = 0  # total page reads since the last reset (for tests and tuning)
 
@@ -78,6 +80,7 @@ class ItemTableModel(QAbstractTableModel):
         """Re-count and forget cached pages; call after the items projection changed."""
         self.beginResetModel()
         self._pages.clear()
+        self._suggestions.clear()
         self.pages_fetched = 0
         if self.thumbnails is not None:
             self.thumbnails.clear()
@@ -106,12 +109,20 @@ class ItemTableModel(QAbstractTableModel):
             )
             self.pages_fetched += 1
             self._pages[number] = page
+            self._suggestions |= queries.latest_suggestions(self._reader(), [i.id for i in page])
             while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
+                _number, dropped = self._pages.popitem(last=False)
+                for gone in dropped:
+                    self._suggestions.pop(gone.id, None)
         else:
             self._pages.move_to_end(number)
         # The projection may have shrunk since the count; such rows show empty until refresh.
         return page[offset] if offset < len(page) else None
+
+    def suggestion(self, row: int) -> Suggestion | None:
+        """The latest pre-label of the item in ``row``, if a model suggested anything."""
+        item = self.item_at(row)
+        return self._suggestions.get(item.id) if item else None
 
     def item_id(self, row: int) -> str | None:
         item = self.item_at(row)
@@ -146,6 +157,8 @@ class ItemTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if index.column() != self.NAME or self.thumbnails is None:
                 return None
+        elif role == Qt.ItemDataRole.FontRole:
+            return self._font(index)
         elif role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ITEM_ID_ROLE):
             return None
         item = self.item_at(index.row())
@@ -171,6 +184,7 @@ class ItemTableModel(QAbstractTableModel):
             self.tr("Kind"),
             self.tr("Source"),
             self.tr("Status"),
+            self.tr("Suggestion"),
             self.tr("Size"),
             self.tr("Created by"),
         )
@@ -214,11 +228,38 @@ class ItemTableModel(QAbstractTableModel):
             return item.source
         if column == self.STATUS:
             return self.status_label(item.status)
+        if column == self.SUGGESTION:
+            return self._suggestion_text(self._suggestions.get(item.id))
         if column == self.SIZE:
             return QLocale().formattedDataSize(item.size_bytes or 0, 1)
         if column == self.CREATED_BY:
             return item.created_by
         return ""
+
+    def _suggestion_text(self, s: Suggestion | None) -> str:
+        if s is None:
+            return ""
+        if s.label is not None and s.score is not None:
+            score = QLocale().toString(s.score, "f", 2)
+            return self.tr("{label} {score}").format(label=s.label, score=score)
+        if s.boxes:
+            return self.tr("%Ln box(es)", "", s.boxes)
+        if s.spans:
+            return self.tr("%Ln span(s)", "", s.spans)
+        return self.tr("nothing found")
+
+    def _font(self, index: AnyIndex) -> object:
+        """Doubtful suggestions in italics (the tooltip says why)."""
+        if index.column() != self.SUGGESTION:
+            return None
+        s = self.suggestion(index.row())
+        if s is None or s.score is None or s.score >= LOW_CONFIDENCE:
+            return None
+        from PySide6.QtGui import QFont
+
+        font = QFont()
+        font.setItalic(True)
+        return font
 
     def _tooltip(self, item: ItemRow, column: int) -> str:
         if column == self.SIZE:
@@ -228,6 +269,14 @@ class ItemTableModel(QAbstractTableModel):
             return self.tr("{name}\n{media_type}\nid {id}").format(
                 name=item.name, media_type=item.media_type, id=item.id
             )
+        if column == self.SUGGESTION:
+            s = self._suggestions.get(item.id)
+            if s is None:
+                return self.tr("No model has suggested anything for this item yet")
+            tip = self.tr("Suggested by {model}").format(model=s.model_id)
+            if s.score is not None and s.score < LOW_CONFIDENCE:
+                tip += "\n" + self.tr("Low confidence: check this one")
+            return tip
         return self._display(item, column)
 
     def _alignment(self, column: int) -> int:

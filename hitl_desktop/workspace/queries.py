@@ -141,3 +141,32 @@ def find_item_id(conn: sqlite3.Connection, prefix: str) -> str | None:
 
 def event_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An item's most recent pre-label (from any model): its best label and what else it holds."""
+
+    model_id: str
+    label: str | None
+    score: float | None
+    spans: int
+    boxes: int
+
+
+def latest_suggestions(conn: sqlite3.Connection, item_ids: list[str]) -> dict[str, Suggestion]:
+    """Item id -> its most recent pre-label, for the items among ``item_ids`` that have one."""
+    found: dict[str, tuple[str, Suggestion]] = {}
+    for start in range(0, len(item_ids), 500):  # SQLite limits the number of parameters
+        chunk = item_ids[start : start + 500]
+        rows = conn.execute(
+            f"""SELECT p.item_id, p.model_id, p.top_label, p.top_score, p.span_count,
+                       p.box_count, p.made_key
+                FROM prelabel_latest AS l JOIN prelabels AS p ON p.hash = l.hash
+                WHERE l.item_id IN ({",".join("?" * len(chunk))})""",
+            chunk,
+        )
+        for item, model, label, score, spans, boxes, key in rows:
+            if item not in found or key > found[item][0]:
+                found[item] = (key, Suggestion(model, label, score, spans, boxes))
+    return {item: s for item, (_key, s) in found.items()}

@@ -80,6 +80,27 @@ def test_prelabel_all_text_items_records_a_suggestion_each(qtbot, sms_window: Ma
     assert {r[1] for r in rows} <= {"ham", "spam"}
     assert f"{N_SMS} items pre-labelled by tiny-sms@" in win.statusBar().currentMessage()
     assert win.ocr.device_label.text() == "Device: CPU"
+    # the item table shows each item's suggestion; doubtful ones say so in the tooltip
+    model = win.model
+    column = model.SUGGESTION
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Suggestion"
+    shown = {}
+    for row in range(model.rowCount()):
+        shown[model.item_id(row)] = model.data(model.index(row, column))
+    by_item = {r[0]: r[1] for r in rows}
+    for item, label in by_item.items():
+        assert shown[item].startswith(label + " ")  # "ham 0.51"
+    image = next(i for i, text in shown.items() if i not in by_item)
+    assert shown[image] == ""
+    tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert "Suggested by tiny-sms@" in tip or "No model has suggested" in tip
+    # the tiny random model is unsure of everything: scores near 0.5 are flagged
+    text_row = next(r for r in range(model.rowCount()) if model.item_id(r) in by_item)
+    assert "Low confidence" in model.data(
+        model.index(text_row, column), Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.data(model.index(text_row, column), Qt.ItemDataRole.FontRole).italic()
+    assert win.grab().save(str(SCREENSHOTS / "main_window_prelabels.png"))
     # the History dock of a pre-labelled item names the model as the actor
     win.history.show_item(rows[0][0], "an SMS")
     events = [e[1] for e in win.history.entries()]
