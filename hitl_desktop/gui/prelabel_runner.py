@@ -9,7 +9,6 @@ later run skips them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from ..prelabel import ModelRecord, PrelabelRunReport, list_models, load_prelabeller, run_prelabel
 from ..prelabel.registry import bundled_embedder_path, default_embedder
+from ..prelabel.run import items_for
 from ..workspace import CancelToken, Workspace
 from .prelabel_dialog import ModelChoice, PrelabelOptions, PrelabelOptionsDialog
 from .run_controller import DeviceLabel, RunController
@@ -77,22 +77,11 @@ def prelabel_job(
         if ref == BUNDLED_EMBEDDER:
             ref = default_embedder(ws)[0].id
         model = load_prelabeller(ws, ref, label_set=options.label_set, device=options.device)
-        ids = item_ids_of(ws, model.modality, item_ids)
-        items = _items(ws, model.modality, ids)
+        items = items_for(ws, model.modality, item_ids_of(ws, model.modality, item_ids))
         progress(0, len(items), "")  # the model is ready
         return run_prelabel(ws, model, items, force=options.force, progress=progress, cancel=cancel)
 
     return job
-
-
-def _items(ws: Workspace, modality: str, ids: list[str]) -> Sequence[Any]:
-    if modality == "image":
-        from ..ocr import page_items
-
-        return page_items(ws, ids)
-    from ..prelabel import text_items
-
-    return text_items(ws, ids)
 
 
 class PrelabelController(RunController):
