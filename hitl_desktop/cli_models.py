@@ -202,10 +202,17 @@ def models_add(
 def prelabel(
     items: Annotated[
         list[str] | None,
-        typer.Argument(help="Item ids or unique prefixes (default: every text item)."),
+        typer.Argument(
+            help="Item ids or unique prefixes (default: every item the model takes: text items "
+            "for text models, image and page items for image models)."
+        ),
     ] = None,
     model: Annotated[
-        str, typer.Option(help="Model id, unique id prefix, or name (its latest version).")
+        str,
+        typer.Option(
+            help="Model id, unique id prefix, or name (its latest version). Built in, registered "
+            "on first use: 'faces' (OpenCV face boxes, labelled face, for redaction)."
+        ),
     ] = ...,  # type: ignore[assignment]
     labels: Annotated[
         Path | None, typer.Option(help="Label set JSON (zero-shot models need one).")
@@ -216,19 +223,33 @@ def prelabel(
     ] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """Pre-label text items with a registered model; each suggestion is a `prelabel.made` event."""
-    from .prelabel import PrelabelError, load_prelabeller, run_prelabel, text_items
+    """Pre-label items with a registered model; each suggestion is a `prelabel.made` event.
+
+    Text models get text items; image models (detection, image classification, faces) get
+    image and scan-page items.
+    """
+    from .prelabel import PrelabelError, load_prelabeller, run_prelabel
+    from .prelabel.builtin import resolve_model
+    from .prelabel.run import items_for
 
     label_set = _label_set(labels)
     ws = _open(readonly=False)
     with ws:
-        targets = text_items(ws, _item_ids(ws, items))
-        if not targets:
-            _fail("no text items to pre-label; import text files or CSV/TSV rows first")
+        ids = _item_ids(ws, items)
         try:
-            runner = load_prelabeller(ws, model, label_set=label_set, device=device)
+            record, new = resolve_model(ws, model)
+            if new:
+                typer.echo(f"note: registered the built-in model {model} as {record.id}", err=True)
+            runner = load_prelabeller(ws, record, label_set=label_set, device=device)
+            targets = items_for(ws, runner.modality, ids)
         except (PrelabelError, ValueError) as exc:
             _fail(str(exc))
+        if not targets:
+            _fail(
+                "no image or page items to pre-label; import images or scans first"
+                if runner.modality == "image"
+                else "no text items to pre-label; import text files or CSV/TSV rows first"
+            )
         if runner.notice:
             typer.echo(f"note: {runner.notice}", err=True)
         show = _progress(f"pre-labelling ({runner.device})")
