@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .annotations import AnnotationsProjection
 from .base import Projection, order_key
 from .history import ItemHistoryProjection
 from .items import ItemsProjection
@@ -13,7 +14,7 @@ from .provenance import FingerprintsProjection, ItemSourcesProjection
 def default_projections() -> list[Projection]:
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
-        OcrProjection(), ModelsProjection(), PrelabelsProjection(),
+        OcrProjection(), ModelsProjection(), PrelabelsProjection(), AnnotationsProjection(),
     ]  # fmt: skip
 
 

@@ -1,0 +1,77 @@
+"""``annotation_revisions``, ``annotation_parents`` and ``annotation_heads``.
+
+Every ``annotation.revised`` event is a revision of its item; its envelope ``base`` names
+its parents (earlier revisions, and the pre-label/OCR events it replaces). A head is a
+revision no other revision names as a parent: one head per item normally, two or more when
+people edited the same item concurrently (kept for review). Heads are decided from the
+parent edges alone, so any arrival order gives the same tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from ...lineage import Event
+from .base import Projection, order_key
+
+
+class AnnotationsProjection(Projection):
+    name = "annotations"
+    version = 1
+    tables = ("annotation_revisions", "annotation_parents", "annotation_heads")
+    consumes = frozenset({"annotation.revised"})
+    ddl = """
+    CREATE TABLE IF NOT EXISTS annotation_revisions (
+        hash        TEXT PRIMARY KEY,
+        item_id     TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        role        TEXT NOT NULL,
+        schema_ref  TEXT,
+        annotations INTEGER NOT NULL,
+        note        TEXT NOT NULL,
+        rev_key     TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS annotation_revisions_by_item
+        ON annotation_revisions (item_id, rev_key);
+    CREATE TABLE IF NOT EXISTS annotation_parents (
+        hash   TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        PRIMARY KEY (hash, parent)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS annotation_parents_by_parent ON annotation_parents (parent);
+    CREATE TABLE IF NOT EXISTS annotation_heads (
+        item_id TEXT NOT NULL,
+        hash    TEXT NOT NULL,
+        rev_key TEXT NOT NULL,
+        PRIMARY KEY (item_id, hash)
+    ) WITHOUT ROWID;
+    """
+
+    def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+        revisions, parents, heads = [], [], []
+        for e in events:
+            item = e.subject_item
+            if item is None:
+                continue
+            p, key = e.payload, order_key(e)
+            anns = p.get("annotations")
+            revisions.append((e.hash, item, e.actor, e.role, e.schema_ref,
+                              len(anns) if isinstance(anns, list) else 0,
+                              p.get("note") or "", key))  # fmt: skip
+            parents += [(e.hash, b) for b in dict.fromkeys(e.base)]
+            heads.append((item, e.hash, key, e.hash))
+        conn.executemany(
+            "INSERT OR IGNORE INTO annotation_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", revisions
+        )
+        conn.executemany("INSERT OR IGNORE INTO annotation_parents VALUES (?, ?)", parents)
+        # A revision that arrives after its child (another replica's order) is no head.
+        conn.executemany(
+            """INSERT OR IGNORE INTO annotation_heads (item_id, hash, rev_key)
+               SELECT ?, ?, ? WHERE NOT EXISTS
+                 (SELECT 1 FROM annotation_parents WHERE parent = ?)""",
+            heads,
+        )
+        conn.executemany(
+            "DELETE FROM annotation_heads WHERE hash = ?", [(parent,) for _, parent in parents]
+        )
