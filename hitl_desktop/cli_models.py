@@ -163,8 +163,11 @@ def models_list(json_: JsonOpt = False) -> None:
 @models_app.command("add")
 def models_add(
     path: Annotated[
-        Path,
-        typer.Argument(help="Model folder (Hugging Face or sentence-embedding) or .onnx file."),
+        str,
+        typer.Argument(
+            help="Model folder (Hugging Face or sentence-embedding), .onnx file, scikit-learn "
+            ".skops/.joblib/.pkl file, or http(s):// URL of a REST (Label Studio ML) backend."
+        ),
     ],
     name: Annotated[str | None, typer.Option(help="Model name (default: the folder name).")] = None,
     task: Annotated[
@@ -178,7 +181,11 @@ def models_add(
     ] = None,
     trust: Annotated[
         list[str],
-        typer.Option("--trust", help="SHA-256 of a pickle/joblib file you trust (repeatable)."),
+        typer.Option(
+            "--trust",
+            help="SHA-256 of a pickle/joblib file, or of a .skops file with types skops does not "
+            "trust by default, that you trust (repeatable).",
+        ),
     ] = [],  # noqa: B006
     json_: JsonOpt = False,
 ) -> None:
@@ -189,7 +196,8 @@ def models_add(
     ws = _open(readonly=False)
     with ws:
         try:
-            record = add_model(ws, path, name=name, task=task, label_set=label_set, trust=trust)
+            where = path if path.startswith(("http://", "https://")) else Path(path)
+            record = add_model(ws, where, name=name, task=task, label_set=label_set, trust=trust)
         except PrelabelError as exc:
             _fail(str(exc))
     if json_:

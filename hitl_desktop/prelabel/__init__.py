@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .base import DeviceChoice, Prediction, Prelabeller, Span, choose_device
 from .errors import (
+    BackendError,
     CorruptWeights,
     LabelSetError,
     MissingConfig,
@@ -17,6 +18,7 @@ from .errors import (
     ModelNotFound,
     PrelabelError,
     UntrustedPickle,
+    UntrustedTypes,
     WrongTask,
 )  # fmt: skip
 from .labels import Label, LabelSet, load_label_set, parse_label_set
@@ -34,6 +36,7 @@ from .run import (
 )  # fmt: skip
 
 __all__ = [
+    "BackendError", "UntrustedTypes",
     "CorruptWeights", "DeviceChoice", "Label", "LabelSet", "LabelSetError", "MissingConfig",
     "ModelError", "ModelNotFound", "ModelRecord", "ModelSpec", "Prediction", "PrelabelError",
     "PrelabelRunReport", "Prelabeller", "Span", "TextItem", "UntrustedPickle", "WrongTask",

@@ -41,6 +41,20 @@ def load_prelabeller(
         from .hf import PipelinePrelabeller
 
         return PipelinePrelabeller(record, label_set=label_set, device=device)
+    if record.kind in ("skops", "pickle"):
+        from .sklearn_model import SklearnPrelabeller
+
+        return SklearnPrelabeller(ws, record, label_set=label_set, embedder=embedder,
+                                  device=device)  # fmt: skip
+    if record.kind == "onnx" and record.task == "text-classification":
+        from .onnx_model import OnnxTextClassifier
+
+        return OnnxTextClassifier(ws, record, label_set=label_set, embedder=embedder,
+                                  device=device)  # fmt: skip
+    if record.kind == "rest":
+        from .rest import RestPrelabeller
+
+        return RestPrelabeller(record, label_set=label_set)
     raise ModelError(
         f"{record.id} is registered ({record.kind}) for provenance, but the app does not run "
         f"{record.kind} models yet"

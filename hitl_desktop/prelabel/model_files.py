@@ -2,10 +2,12 @@
 
 Supported: a Hugging Face folder (config.json + safetensors/bin weights + tokenizer), a
 sentence-embedding folder (the same plus modules.json or sentence_bert_config.json), an ONNX
-file with a JSON declaration beside it (``model.onnx`` + ``model.json``), and, only when the
-user trusts that exact file by its SHA-256, a pickle/joblib file. Nothing is loaded into a
-framework here except the ONNX graph (to check the declaration); weights are checked
-structurally (a truncated safetensors file or a non-zip .bin is refused).
+file with a JSON declaration beside it (``model.onnx`` + ``model.json``), a scikit-learn
+model saved with skops (see ``sklearn_model``), and, only when the user trusts that exact file
+by its SHA-256, a pickle/joblib file. An http(s) URL is a REST model backend (see ``rest``).
+Nothing is loaded into a framework here except the ONNX graph (to check the declaration) and
+skops files (safe to load); weights are checked structurally (a truncated safetensors file or a
+non-zip .bin is refused).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -106,6 +108,12 @@ class OnnxDeclaration(BaseModel):
     outputs: list[str] = Field(min_length=1)
     labels: list[str] = Field(default_factory=list)
     tokenizer: str | None = None  # a folder, relative to the declaration
+    # what feeds the graph: the tokenizer's tensors, or one (n, d) array of sentence embeddings
+    # from a registered embedding model (``embedder``: its id or name; default the usual one)
+    features: Literal["tokens", "sentence-embedding"] = "tokens"
+    embedder: str | None = None
+    scores: Literal["logits", "probabilities"] = "logits"  # the first output; softmax on logits
+    max_length: int | None = Field(default=None, ge=1)
 
 
 def _check_pickles(files: Iterable[Path], trust: set[str]) -> dict[str, str]:
@@ -309,19 +317,45 @@ def inspect_onnx(path: Path, name: str, task: str | None, label_set: LabelSet | 
     labels = decl.labels or (label_set.names if label_set else [])
     _check_labels(labels, decl.task, label_set, path)
     files = {path.name: file_sha256(path), decl_path.name: file_sha256(decl_path)}
+    files |= _tokenizer_files(decl, path)
     return ModelSpec(name, "onnx", decl.task, str(path.resolve()), files, (path.name,), labels,
                      label_set, {"declaration": decl.model_dump()})  # fmt: skip
 
 
+def _tokenizer_files(decl: OnnxDeclaration, path: Path) -> dict[str, str]:
+    """The declared tokenizer folder's files (hashed: they define the model too)."""
+    if decl.features == "sentence-embedding":
+        if len(decl.inputs) != 1:
+            raise WrongTask(
+                f"{path}: sentence-embedding features feed one input, not {decl.inputs}"
+            )
+        return {}
+    if decl.tokenizer is None:
+        if decl.task in TEXT_TASKS:
+            raise MissingConfig(f"{path.with_suffix('.json')} names no tokenizer folder")
+        return {}
+    folder = path.parent / decl.tokenizer
+    found = _defining_files(folder) if folder.is_dir() else []
+    if not any(f.name in TOKENIZER_FILES for f in found):
+        raise MissingConfig(f"the tokenizer folder {folder} declared for {path.name} has no "
+                            f"tokenizer files ({', '.join(TOKENIZER_FILES[:3])}, …)")  # fmt: skip
+    return {str(f.relative_to(path.parent)): file_sha256(f) for f in found}
+
+
 def inspect_model(
-    path: Path,
+    path: Path | str,
     *,
     name: str | None = None,
     task: str | None = None,
     label_set: LabelSet | None = None,
     trust: Iterable[str] = (),
 ) -> ModelSpec:
-    """Check a local model and describe it; raises a ``ModelError`` naming what is wrong."""
+    """Check a local model (or a REST backend's URL) and describe it; raises a ``ModelError``
+    naming what is wrong."""
+    if isinstance(path, str) and path.startswith(("http://", "https://")):
+        from .rest import inspect_backend
+
+        return inspect_backend(path, name=name, task=task, label_set=label_set)
     path = Path(path).expanduser()
     if task is not None and task not in TASKS:
         raise WrongTask(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
@@ -333,14 +367,16 @@ def inspect_model(
     name = name or (path.stem if path.is_file() else path.name)
     if path.is_dir():
         return inspect_folder(path, name, task, label_set, trusted)
-    if path.suffix in PICKLE_SUFFIXES:
-        files = _check_pickles([path], trusted)
-        labels = label_set.names if label_set else []
-        return ModelSpec(name, "pickle", task or "text-classification", str(path.resolve()),
-                         files, (path.name,), labels, label_set)  # fmt: skip
+    if path.suffix in (*PICKLE_SUFFIXES, ".skops"):
+        from .sklearn_model import inspect_sklearn
+
+        if path.suffix != ".skops":
+            _check_pickles([path], trusted)
+        return inspect_sklearn(path, name, task, label_set, trusted)
     if path.suffix == ".onnx":
         return inspect_onnx(path, name, task, label_set)
     raise ModelError(
         f"{path} is not a model the app knows: give a Hugging Face or sentence-embedding folder, "
-        "or an .onnx file with its .json declaration"
+        "an .onnx file with its .json declaration, a scikit-learn .skops (or trusted pickle) "
+        "file, or a REST backend's http(s):// URL"
     )

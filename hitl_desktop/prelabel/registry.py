@@ -132,14 +132,15 @@ def register_spec(
 
 def add_model(
     ws: Workspace,
-    path: Path,
+    path: Path | str,
     *,
     name: str | None = None,
     task: str | None = None,
     label_set: LabelSet | None = None,
     trust: Iterable[str] = (),
 ) -> ModelRecord:
-    """Check a local model and register it. Raises a ``ModelError``; nothing is then recorded."""
+    """Check a local model (or a REST backend's http(s) URL, given as a string) and register
+    it. Raises a ``ModelError``; nothing is then recorded."""
     spec = inspect_model(path, name=name, task=task, label_set=label_set, trust=trust)
     return register_spec(ws, spec)
 

@@ -99,7 +99,7 @@ def test_pickles_need_explicit_trust(workspace: Workspace, tiny_cls: Path, tmp_p
     assert _registered(workspace) == 0
     record = add_model(workspace, pkl, trust=[sha.upper()])
     assert record.kind == "pickle" and record.weights_sha256 == weights_digest({"clf.pkl": sha})
-    with pytest.raises(ModelError, match="does not run pickle models yet"):
+    with pytest.raises(ModelError, match="holds a dict, not a fitted scikit-learn classifier"):
         load_prelabeller(workspace, record.id)
 
 
