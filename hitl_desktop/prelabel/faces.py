@@ -118,8 +118,10 @@ class FaceDetector:
     label_set = None
 
     def __init__(
-        self, record: ModelRecord, *, label_set: LabelSet | None = None, device: str = "auto"
-    ) -> None:
+        self, record: ModelRecord, *, label_set: LabelSet | None = None, device: str = "auto",
+        params: FaceParams | None = None,
+    ) -> None:  # fmt: skip
+        """``params`` overrides the registered settings (each event's agent records them)."""
         import cv2
 
         if record.kind != KIND:
@@ -130,7 +132,7 @@ class FaceDetector:
             )
         folder = verify_files(record)
         self.record = record
-        self.params = FaceParams.from_json(record.parameters.get("detection", {}))
+        self.params = params or FaceParams.from_json(record.parameters.get("detection", {}))
         self.device = "cpu"
         self.notice = "the OpenCV face detector runs on the CPU only" if device == "cuda" else ""
         cv2.setNumThreads(cpu_count())
