@@ -8,7 +8,8 @@ a model is loaded, so the registry and the CLI's listing stay fast.
 
 from __future__ import annotations
 
-from .base import DeviceChoice, Prediction, Prelabeller, Span, choose_device
+from .base import Box, DeviceChoice, Prediction, Prelabeller, Span, choose_device
+from .builtin import resolve_model
 from .errors import (
     BackendError,
     CorruptWeights,
@@ -27,9 +28,12 @@ from .metrics import classification_metrics, majority_baseline
 from .model_files import ModelSpec, inspect_model
 from .registry import ModelRecord, add_model, find_model, list_models, register_spec, verify_files
 from .run import (
+    ImageItem,
     PrelabelRunReport,
     TextItem,
     field_labels,
+    image_items,
+    items_for,
     read_text,
     run_prelabel,
     text_items,
@@ -44,4 +48,5 @@ __all__ = [
     "inspect_model", "list_models", "load_label_set", "load_prelabeller", "majority_baseline",
     "parse_label_set", "read_text", "register_spec", "run_prelabel", "text_items",
     "verify_files",
+    "Box", "ImageItem", "image_items", "items_for", "resolve_model",
 ]  # fmt: skip
