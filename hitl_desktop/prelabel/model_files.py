@@ -316,6 +316,13 @@ def inspect_onnx(path: Path, name: str, task: str | None, label_set: LabelSet | 
         )
     labels = decl.labels or (label_set.names if label_set else [])
     _check_labels(labels, decl.task, label_set, path)
+    shape = next(o.shape for o in session.get_outputs() if o.name == decl.outputs[0])
+    width = shape[-1] if shape and isinstance(shape[-1], int) else len(labels)
+    if decl.task == "text-classification" and labels and width != len(labels):
+        raise WrongTask(
+            f"{path} gives {width} scores per text, but {decl_path.name} declares "
+            f"{len(labels)} labels ({', '.join(labels)})"
+        )
     files = {path.name: file_sha256(path), decl_path.name: file_sha256(decl_path)}
     files |= _tokenizer_files(decl, path)
     return ModelSpec(name, "onnx", decl.task, str(path.resolve()), files, (path.name,), labels,
