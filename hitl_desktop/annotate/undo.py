@@ -1,0 +1,115 @@
+"""The undo stack: every edit undoable and redoable, drags and typing merged into one step.
+
+The GUI maps ``undo``/``redo`` and their ``*_text`` to QActions; nothing here knows Qt.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+
+
+class Command(ABC):
+    """One edit. ``apply`` then ``revert`` must leave the document exactly as it was.
+
+    ``gesture`` names the mouse drag or typing burst a command belongs to (the editor makes
+    one id per press or per focus); consecutive commands of one gesture merge into one step.
+    """
+
+    text: str = "Edit"
+    gesture: str | None = None
+
+    @abstractmethod
+    def apply(self, doc: Document) -> None: ...
+
+    @abstractmethod
+    def revert(self, doc: Document) -> None: ...
+
+    def merge_with(self, other: Command) -> bool:
+        """Absorb ``other`` (already applied) into this step; False when they stay apart."""
+        return False
+
+
+class UndoStack:
+    """Done and undone commands, a clean mark (the last saved state) and a size limit."""
+
+    def __init__(self, doc: Document, limit: int = 1000) -> None:
+        if limit < 1:
+            raise ValueError(f"undo limit must be at least 1, got {limit}")
+        self._doc = doc
+        self.limit = limit
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+        self._clean: int | None = 0  # len(_done) at the clean state; None: no longer reachable
+
+    def push(self, cmd: Command) -> None:
+        """Apply ``cmd`` and record it (merged into the previous step when it can be)."""
+        cmd.apply(self._doc)
+        if self._undone:
+            self._undone.clear()
+            if self._clean is not None and self._clean > len(self._done):
+                self._clean = None  # the saved state was undone and then branched away from
+        top_saved = self._clean == len(self._done)
+        if self._done and not top_saved and self._done[-1].merge_with(cmd):
+            self._doc.notify()
+            return
+        self._done.append(cmd)
+        if len(self._done) > self.limit:
+            del self._done[0]
+            if self._clean is not None:
+                self._clean = self._clean - 1 if self._clean > 0 else None
+        self._doc.notify()
+
+    def undo(self) -> bool:
+        if not self._done:
+            return False
+        cmd = self._done.pop()
+        cmd.revert(self._doc)
+        self._undone.append(cmd)
+        self._doc.notify()
+        return True
+
+    def redo(self) -> bool:
+        if not self._undone:
+            return False
+        cmd = self._undone.pop()
+        cmd.apply(self._doc)
+        self._done.append(cmd)
+        self._doc.notify()
+        return True
+
+    def set_clean(self) -> None:
+        """Mark the current state as saved."""
+        self._clean = len(self._done)
+        self._doc.notify()
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()
+        self._clean = 0
+
+    @property
+    def is_clean(self) -> bool:
+        return self._clean == len(self._done)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    @property
+    def undo_text(self) -> str:
+        return self._done[-1].text if self._done else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._undone[-1].text if self._undone else ""
+
+    def __len__(self) -> int:
+        return len(self._done)
