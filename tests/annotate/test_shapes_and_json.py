@@ -138,7 +138,7 @@ origins = st.one_of(
         label,
         st.one_of(st.none(), st.floats(0, 1)),
         st.booleans(),
-    ),  # fmt: skip
+    ),
 )
 annotations = st.builds(
     Annotation, shapes, label, st.dictionaries(label, attr_values, max_size=4), origins
