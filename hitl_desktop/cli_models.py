@@ -196,7 +196,7 @@ def models_add(
     ws = _open(readonly=False)
     with ws:
         try:
-            where = path if path.startswith(("http://", "https://")) else Path(path)
+            where = path if "://" in path else Path(path)
             record = add_model(ws, where, name=name, task=task, label_set=label_set, trust=trust)
         except PrelabelError as exc:
             _fail(str(exc))

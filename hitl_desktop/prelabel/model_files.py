@@ -359,7 +359,7 @@ def inspect_model(
 ) -> ModelSpec:
     """Check a local model (or a REST backend's URL) and describe it; raises a ``ModelError``
     naming what is wrong."""
-    if isinstance(path, str) and path.startswith(("http://", "https://")):
+    if isinstance(path, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path):
         from .rest import inspect_backend
 
         return inspect_backend(path, name=name, task=task, label_set=label_set)
