@@ -276,10 +276,10 @@ class RestPrelabeller:
         if not texts:
             return []
         if all(t in self._done for t in texts):
-            out = [self._done[t] for t in texts]
+            cached = [self._done[t] for t in texts]
             for t in set(texts):
                 del self._done[t]
-            return out
+            return cached
         if self._down is not None:
             raise BackendError(self._down)
         if len(texts) > 1:  # a new batch: the previous one's item-by-item retry is over

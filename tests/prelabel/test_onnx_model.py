@@ -112,7 +112,7 @@ def sms_ws(workspace: Workspace, tmp_path: Path) -> Workspace:
     return workspace
 
 
-def _scores(ws: Workspace, model_id: str) -> tuple[list[str], np.ndarray, dict]:  # type: ignore[type-arg]
+def _scores(ws: Workspace, model_id: str) -> tuple[list[str], np.ndarray, dict[str, Any]]:
     """(texts, (n, [ham, spam]) scores from the events, the first event) in item order."""
     items = text_items(ws)
     rows = dict(ws.reader().execute(

@@ -6,6 +6,7 @@ import html
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import joblib
 import numpy as np
@@ -60,7 +61,7 @@ def sms_ws(workspace: Workspace, tmp_path: Path) -> Workspace:
     return workspace
 
 
-def _events(ws: Workspace, model_id: str) -> dict[str, dict]:  # type: ignore[type-arg]
+def _events(ws: Workspace, model_id: str) -> dict[str, dict[str, Any]]:
     rows = ws.reader().execute(
         "SELECT subject_item, body FROM events WHERE type = 'prelabel.made' "
         "AND json_extract(body, '$.payload.model_id') = ?",
@@ -69,7 +70,7 @@ def _events(ws: Workspace, model_id: str) -> dict[str, dict]:  # type: ignore[ty
     return {item: json.loads(body) for item, body in rows}
 
 
-def _check_matches(ws: Workspace, model_id: str, model: Pipeline) -> dict:  # type: ignore[type-arg]
+def _check_matches(ws: Workspace, model_id: str, model: Pipeline) -> dict[str, Any]:
     items = text_items(ws)
     texts = [read_text(ws, it) for it in items]
     events = _events(ws, model_id)
