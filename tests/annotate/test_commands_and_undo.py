@@ -32,7 +32,7 @@ def page() -> Document:
             OcrLine(quad(10, 10 + 20 * i), f"line {i}", i),
             "line",  # type: ignore[arg-type]
             origin=Origin("ocr", OCR_EVENT, "rapidocr@3.10.0", 0.9 - i / 10),
-        )  # fmt: skip
+        )
         for i in range(3)
     ]
     boxes = [Annotation(Box(100, 100, 150, 130), "total"), Annotation(Box(5, 5, 20, 20), "logo")]

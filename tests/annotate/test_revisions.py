@@ -105,8 +105,12 @@ def test_accepted_prelabel_spans_keep_model_and_event(
     workspace: Workspace, tmp_path: Path, tiny_ner: Path
 ) -> None:
     from hitl_desktop.prelabel import (
-        add_model, load_prelabeller, parse_label_set, run_prelabel, text_items,
-    )  # fmt: skip
+        add_model,
+        load_prelabeller,
+        parse_label_set,
+        run_prelabel,
+        text_items,
+    )
 
     src = tmp_path / "zoe.txt"
     src.write_text("Zoë wohnt in Zürich", encoding="utf-8")
