@@ -229,6 +229,8 @@ def prelabel(
     force: Annotated[
         bool, typer.Option(help="Pre-label again items this model already did.")
     ] = False,
+    dask: DaskOpt = False,
+    scheduler: SchedulerOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """Pre-label items with a registered model; each suggestion is a `prelabel.made` event.
@@ -262,8 +264,11 @@ def prelabel(
             typer.echo(f"note: {runner.notice}", err=True)
         show = _progress(f"pre-labelling ({runner.device})")
         try:
-            report = run_prelabel(ws, runner, targets, force=force,
-                                  progress=(lambda d, t, _: show(d, t)) if show else None)  # fmt: skip
+            with _compute(dask, scheduler) as compute:
+                report = run_prelabel(ws, runner, targets, force=force, compute=compute,
+                                      progress=(lambda d, t, _: show(d, t)) if show else None)  # fmt: skip
+        except PrelabelError as exc:  # e.g. a model kind that cannot run on Dask workers
+            _fail(str(exc))
         except KeyboardInterrupt:
             _fail(
                 "pre-labelling interrupted; items done so far are kept, run it again to continue",

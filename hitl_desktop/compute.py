@@ -189,8 +189,11 @@ class DaskCompute:
         """Start a ``LocalCluster``: one process per core, one thread each (no oversubscription)."""
         dist = _distributed()
         n = workers or cpu_count()
+        # loopback only: the cluster's protocol runs pickled code, so nobody else may connect;
+        # its HTTP status server takes any free port rather than fighting over 8787
         cluster = dist.LocalCluster(
-            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+            n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )  # fmt: skip
         try:

@@ -24,7 +24,10 @@ from hitl_desktop.lineage.canonical import canonical_json
 from hitl_desktop.ocr import EngineSpec, make_engine, page_items, run_ocr
 from hitl_desktop.ocr.engine import OcrEngine
 from hitl_desktop.ocr.run import read_page
+from hitl_desktop.prelabel import add_model, load_prelabeller, run_prelabel, text_items
 from hitl_desktop.workspace import CancelToken, Workspace
+from tests.prelabel.conftest import sms_subset
+from tests.prelabel.tiny import tiny_bert
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 FUNSD = [DATA / "funsd" / "images" / f"{name}.png" for name in ("0060025670", "0013255595")]
@@ -40,6 +43,14 @@ def cluster() -> Iterator[DaskCompute]:
 @pytest.fixture(scope="module")
 def engine() -> OcrEngine:
     return make_engine("rapidocr", device="cpu")
+
+
+@pytest.fixture(scope="module")
+def tiny_cls(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny randomly initialised BERT classifier (ham/spam) in a local folder."""
+    return tiny_bert(
+        tmp_path_factory.mktemp("m") / "tiny-sms", "text-classification", ["ham", "spam"]
+    )
 
 
 def _payloads(ws: Workspace, type_: str) -> dict[str, bytes]:
@@ -92,6 +103,41 @@ def test_ocr_on_dask_equals_local_with_cancel_resume_and_a_bad_page(
         assert dask_ws.verify().ok and dask_ws.rebuild().identical
 
 
+def _texts(ws: Workspace, folder: Path) -> None:
+    """Seven real SMS, then a text longer than the tiny model's 128 positions."""
+    folder.mkdir()
+    too_long = folder / "long.txt"
+    too_long.write_text("hello world " * 200, encoding="utf-8")
+    import_paths(ws, [sms_subset(folder / "sms.tsv", 7), too_long], ImportOptions(workers=1))
+
+
+def test_text_prelabels_on_dask_equal_local_and_a_refused_text_fails_alone(
+    cluster: DaskCompute, tiny_cls: Path, tmp_path: Path
+) -> None:
+    local_ws = Workspace.create(tmp_path / "local", name="local")
+    dask_ws = Workspace.create(tmp_path / "dask", name="dask")
+    with local_ws, dask_ws:
+        reports = []
+        for name, ws, compute in (("local", local_ws, None), ("dask", dask_ws, cluster)):
+            _texts(ws, tmp_path / f"in-{name}")
+            model = load_prelabeller(ws, add_model(ws, tiny_cls).id, device="cpu")
+            reports.append(run_prelabel(ws, model, text_items(ws), batch_size=3, compute=compute))
+        local, remote = reports
+        names = {it.id: it.name for w in (local_ws, dask_ws) for it in text_items(w)}
+        assert len(remote.done) == 7
+        assert [(names[i], top) for i, top in remote.done] == [
+            (names[i], top) for i, top in local.done
+        ]
+        assert [reason for _, reason in remote.failed] == [reason for _, reason in local.failed]
+        assert len(remote.failed) == 1 and remote.failed[0][1].startswith("long.txt: ")
+        dask_payloads = _payloads(dask_ws, "prelabel.made")
+        assert len(dask_payloads) == 7 and dask_payloads == _payloads(local_ws, "prelabel.made")
+        first = json.loads(next(iter(dask_payloads.values())))
+        assert [lb["label"] for lb in first["labels"]] in (["ham", "spam"], ["spam", "ham"])
+        again = run_prelabel(dask_ws, model, text_items(dask_ws), compute=cluster)
+        assert len(again.skipped) == 7 and not again.done  # resume on Dask skips what is done
+
+
 def test_an_undecodable_page_fails_on_the_worker_alone(cluster: DaskCompute) -> None:
     good = FUNSD[0].read_bytes()
     spec = EngineSpec("rapidocr", "cpu")
@@ -114,6 +160,26 @@ def test_cli_ocr_on_a_running_scheduler(cluster: DaskCompute, tmp_path: Path) ->
     assert f"Dask at {address}" in result.stderr
     both = runner.invoke(app, ["--workspace", ws, "ocr", "--dask", "--scheduler", address])
     assert both.exit_code == 2 and "either --dask" in both.stderr
+
+
+def test_cli_prelabel_with_dask_and_with_a_scheduler(
+    cluster: DaskCompute, tiny_cls: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    ws = str(tmp_path / "ws")
+    runner.invoke(app, ["init", ws])
+    tsv = sms_subset(tmp_path / "sms.tsv", 4)
+    runner.invoke(app, ["--workspace", ws, "import", str(tsv), "--workers", "1"])
+    added = runner.invoke(app, ["--workspace", ws, "models", "add", str(tiny_cls), "--json"])
+    model_id = json.loads(added.stdout)["id"]
+    prelabel = ["--workspace", ws, "prelabel", "--model", model_id, "--json"]
+    first = runner.invoke(app, [*prelabel, "--dask", "--device", "cpu"])
+    assert first.exit_code == 0, first.output
+    assert "local Dask cluster" in first.stderr and len(json.loads(first.stdout)["done"]) == 4
+    address = cluster.client.scheduler.address
+    again = runner.invoke(app, [*prelabel, "--scheduler", address, "--force"])
+    assert again.exit_code == 0, again.output
+    assert len(json.loads(again.stdout)["done"]) == 4
 
 
 def _free_port() -> int:

@@ -10,10 +10,11 @@ item that cannot be read or that the model refuses fails alone and the batch goe
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..compute import Compute, Failed, LocalCompute
 from ..ingest.errors import Refused
 from ..ingest.pixels import decode_upright_rgb
 from ..lineage import EventDraft, Ref, Subject
@@ -22,6 +23,7 @@ from ..workspace import BlobError, CancelToken, Workspace
 from .base import Prediction, Prelabeller
 from .errors import ModelError
 from .labels import LabelSet
+from .spec import PrelabellerSpec
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, item name)
 # what a model raises on input it cannot take (too long for its positions, odd characters)
@@ -153,32 +155,51 @@ def prelabel_draft(
     )  # fmt: skip
 
 
-def _read(ws: Workspace, item: Item) -> Any:
-    """The model's input for one item: NFC text, or upright RGB pixels."""
-    if isinstance(item, ImageItem):
-        return decode_upright_rgb(ws.blobs.read_bytes(item.image_sha256))
-    return read_text(ws, item)
-
-
-def _predict(
-    model: Prelabeller, items: list[Item], inputs: list[Any], report: PrelabelRunReport
-) -> tuple[list[Item], list[Prediction]]:
-    """Predict a batch; if the model refuses it, go item by item so only the culprits fail."""
-    if not items:
-        return [], []
+def _read(ws: Workspace, item: Item) -> str | bytes | Failed:
+    """One item's input as stored: NFC text, or the image's bytes (decoded by the task)."""
     try:
-        return items, model.predict(inputs)
+        if isinstance(item, ImageItem):
+            return ws.blobs.read_bytes(item.image_sha256)
+        return read_text(ws, item)
+    except (BlobError, UnicodeDecodeError) as exc:
+        return Failed(str(exc))
+
+
+def _batches(ws: Workspace, chunks: list[list[Item]]) -> Iterator[list[str | bytes | Failed]]:
+    for chunk in chunks:
+        yield [_read(ws, item) for item in chunk]
+
+
+def _decode(raw: str | bytes | Failed) -> Any:
+    if isinstance(raw, bytes):
+        try:
+            return decode_upright_rgb(raw)
+        except Refused as exc:
+            return Failed(str(exc))
+    return raw
+
+
+def predict_batch(model: Prelabeller, raw: list[str | bytes | Failed]) -> list[Prediction | Failed]:
+    """One result per input, in order (runs here or on a Dask worker): images are decoded,
+    the batch is predicted at once, and if the model refuses it, item by item so only the
+    culprits fail."""
+    inputs = [_decode(r) for r in raw]
+    out: list[Prediction | Failed] = list(inputs)  # placeholders; Failed ones stay
+    todo = [i for i, x in enumerate(inputs) if not isinstance(x, Failed)]
+    if not todo:
+        return out
+    try:
+        predictions = model.predict([inputs[i] for i in todo])
     except _MODEL_FAILURES as exc:
-        if len(items) == 1:
-            report.failed.append((items[0].id, f"{items[0].name}: {exc}"))
-            return [], []
-    kept: list[Item] = []
-    predictions: list[Prediction] = []
-    for item, one in zip(items, inputs, strict=True):
-        got, pred = _predict(model, [item], [one], report)
-        kept += got
-        predictions += pred
-    return kept, predictions
+        if len(todo) == 1:
+            out[todo[0]] = Failed(str(exc))
+            return out
+        for i in todo:
+            out[i] = predict_batch(model, [raw[i]])[0]
+        return out
+    for i, p in zip(todo, predictions, strict=True):
+        out[i] = p
+    return out
 
 
 def _check_modality(model: Prelabeller, items: Sequence[Item]) -> None:
@@ -203,11 +224,14 @@ def run_prelabel(
     batch_size: int | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
+    compute: Compute | None = None,
 ) -> PrelabelRunReport:
     """Pre-label ``items`` (of the model's modality); each batch is committed as one batch.
 
     ``batch_size`` defaults to 64 texts or 8 images. Raises ``ModelError`` when an item is of
-    the wrong modality for the model; per-item problems go to the report's ``failed``.
+    the wrong modality for the model; per-item problems go to the report's ``failed``. With a
+    Dask ``compute``, batches are predicted on workers that load the same model from its
+    files (see ``spec.PrelabellerSpec``); events are still appended here, in item order.
     """
     _check_modality(model, items)
     size = batch_size or DEFAULT_BATCH.get(model.modality, 8)
@@ -216,26 +240,30 @@ def run_prelabel(
     todo = [it for it in items if it.id not in done_before]
     report.skipped = [it.id for it in items if it.id in done_before]
     n = len(report.skipped)
-    for start in range(0, len(todo), size):
-        if cancel is not None and cancel.cancelled:
-            report.cancelled = True
-            break
-        chunk: list[Item] = []
-        inputs: list[Any] = []
-        for item in todo[start : start + size]:
-            try:
-                inputs.append(_read(ws, item))
-                chunk.append(item)
-            except (BlobError, UnicodeDecodeError, Refused) as exc:
-                report.failed.append((item.id, f"{item.name}: {exc}"))
-        chunk, predictions = _predict(model, chunk, inputs, report)
-        del inputs  # free the decoded pages before the next batch is read
-        if chunk:
-            ws.append(
-                [prelabel_draft(ws, model, it, p) for it, p in zip(chunk, predictions, strict=True)]
-            )
-        report.done += [(it.id, p.top) for it, p in zip(chunk, predictions, strict=True)]
-        n += len(todo[start : start + size])
-        if progress is not None:
-            progress(n, len(items), chunk[-1].name if chunk else "")
+    compute = compute or LocalCompute()
+    spec = PrelabellerSpec.of(model, model.device) if compute.distributed else None
+    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    results = compute.map(predict_batch, spec, _batches(ws, chunks), local=model, cancel=cancel)
+    try:
+        for chunk in chunks:
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                break
+            outs = next(results, None)
+            if outs is None:  # cancelled while waiting for a worker
+                report.cancelled = True
+                break
+            if isinstance(outs, Failed):  # the worker could not load the model
+                outs = [outs] * len(chunk)
+            kept = [(it, p) for it, p in zip(chunk, outs, strict=True) if isinstance(p, Prediction)]
+            report.failed += [(it.id, f"{it.name}: {p.reason}")
+                              for it, p in zip(chunk, outs, strict=True) if isinstance(p, Failed)]  # fmt: skip
+            if kept:
+                ws.append([prelabel_draft(ws, model, it, p) for it, p in kept])
+            report.done += [(it.id, p.top) for it, p in kept]
+            n += len(chunk)
+            if progress is not None:
+                progress(n, len(items), kept[-1][0].name if kept else "")
+    finally:
+        results.close()
     return report
