@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from ..prelabel import ModelRecord, PrelabelRunReport, list_models, load_prelabeller, run_prelabel
+from ..prelabel.builtin import BUILTIN, resolve_model
+from ..prelabel.model_files import IMAGE_TASKS
 from ..prelabel.registry import bundled_embedder_path, default_embedder
 from ..prelabel.run import items_for
 from ..workspace import CancelToken, Workspace
@@ -25,7 +27,6 @@ from .tasks import Progress, TaskHandle, TaskRunner
 TASK_NAME = "prelabel"
 CHUNK = 500  # item ids per query (SQLite limits the number of parameters)
 BUNDLED_EMBEDDER = "builtin:all-MiniLM-L6-v2"
-IMAGE_TASKS = ("image-classification", "object-detection", "face-detection")
 KIND_SQL = {
     "text": "kind = 'text'",
     "image": "kind IN ('image', 'scan_page')",
@@ -49,6 +50,10 @@ def model_choices(ws: Workspace) -> list[ModelChoice]:
     if not has_embedder and bundled_embedder_path() is not None:
         title = "all-MiniLM-L6-v2 — zero-shot (bundled)"
         choices.append(ModelChoice(BUNDLED_EMBEDDER, title, "text", True))
+    names = {c.title.split(" — ", 1)[0] for c in choices}
+    for name, (what, _spec) in BUILTIN.items():
+        if name not in names:
+            choices.append(ModelChoice(f"builtin:{name}", f"{name} — {what}", "image", False))
     return choices
 
 
@@ -76,6 +81,8 @@ def prelabel_job(
         ref = options.model.ref
         if ref == BUNDLED_EMBEDDER:
             ref = default_embedder(ws)[0].id
+        elif ref.startswith("builtin:"):
+            ref = resolve_model(ws, ref.removeprefix("builtin:"))[0].id
         model = load_prelabeller(ws, ref, label_set=options.label_set, device=options.device)
         items = items_for(ws, model.modality, item_ids_of(ws, model.modality, item_ids))
         progress(0, len(items), "")  # the model is ready

@@ -156,6 +156,30 @@ def test_selected_items_of_the_wrong_kind_are_refused_in_the_dialog(  # type: ig
     dialog.reject()
 
 
+def test_faces_builtin_boxes_faces_on_the_images(qtbot, sms_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The built-in face detector is offered for images; run, it registers itself first."""
+    win = sms_window
+    dialog = _open_dialog(win)
+    dialog.set_model("builtin:faces")
+    assert dialog.description.text() == "1 image(s) and page(s) will be pre-labelled."
+    assert not dialog.labels_path.isEnabled() and dialog.run_button.isEnabled()
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.prelabel.last_report is not None, timeout=RUN_TIMEOUT_MS)
+    report = win.prelabel.last_report
+    assert report.model_id.startswith("faces@") and len(report.done) == 1
+    (kind, task) = (
+        win.workspace.reader()
+        .execute("SELECT kind, task FROM models WHERE name = 'faces'")
+        .fetchone()
+    )
+    assert (kind, task) == ("opencv-cascade", "object-detection")
+    (item,) = win.workspace.reader().execute("SELECT item_id FROM prelabels").fetchone()
+    win.history.show_item(item, "000.jpg")
+    assert next(e[2] for e in win.history.entries() if e[1] == "prelabel.made").startswith(
+        "model:faces@"
+    )
+
+
 def test_read_only_workspace_refuses_with_a_reason(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     Workspace.create(tmp_path / "ro", name="RO").close()
     win = MainWindow(open_workspace(tmp_path / "ro", readonly=True))
