@@ -29,8 +29,8 @@ def page() -> Document:
     """A page with two boxes, and three OCR lines suggested by an engine."""
     lines = [
         Annotation(
-            OcrLine(quad(10, 10 + 20 * i), f"line {i}", i),
-            "line",  # type: ignore[arg-type]
+            OcrLine(quad(10, 10 + 20 * i), f"line {i}", i),  # type: ignore[arg-type]
+            "line",
             origin=Origin("ocr", OCR_EVENT, "rapidocr@3.10.0", 0.9 - i / 10),
         )
         for i in range(3)
