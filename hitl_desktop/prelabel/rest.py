@@ -116,7 +116,7 @@ class BackendClient:
         import httpx
 
         self.url = check_url(url)
-        self.retries, self.backoff = retries, backoff
+        self.retries, self.backoff, self.timeout = retries, backoff, timeout
         secret = backend_secret(self.url)
         self.authenticated = secret is not None
         headers = {"Authorization": _authorization(secret)} if secret else {}
@@ -130,25 +130,9 @@ class BackendClient:
 
     def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         """The decoded JSON reply; a ``BackendError`` saying what went wrong otherwise."""
-        import httpx
-
         url = self.url + path
-        reply: Any = None
         for _hop in range(5):
-            for attempt in range(self.retries + 1):
-                try:
-                    reply = self._client.request(method, url, json=body)
-                except httpx.TransportError as exc:
-                    if attempt == self.retries:
-                        raise BackendError(
-                            f"the model backend at {self.url} cannot be reached "
-                            f"({type(exc).__name__}: {exc or 'no answer'}); start it, or check "
-                            "the URL, and run again"
-                        ) from None
-                else:
-                    if reply.status_code not in _RETRY_STATUS or attempt == self.retries:
-                        break
-                time.sleep(self.backoff * 2**attempt)
+            reply = self._send(method, url, body)
             if not reply.is_redirect:
                 return self._decode(reply, url)
             target = urljoin(url, reply.headers.get("location", ""))
@@ -157,8 +141,42 @@ class BackendClient:
                     f"{url} redirects to another host ({origin(target)}); refused. Register "
                     "the backend by its final URL if you trust it."
                 )
-            url = target
+            url = target  # same origin: the same method and body again
         raise BackendError(f"{self.url}{path} redirects in a loop")
+
+    def _send(self, method: str, url: str, body: dict[str, Any] | None) -> Any:
+        """One request, retried with backoff while the connection fails or the server is busy.
+
+        A request that was sent but not answered in time is not retried: the backend may
+        still be working on it, and asking again would only queue more work."""
+        import httpx
+
+        for attempt in range(self.retries + 1):
+            try:
+                reply = self._client.request(method, url, json=body)
+            except httpx.TimeoutException as exc:
+                if not isinstance(exc, httpx.ConnectTimeout):
+                    raise BackendError(
+                        f"{url} did not answer within {self.timeout:g} s; the backend is "
+                        "overloaded or stuck (run again, or with smaller batches)"
+                    ) from None
+                failure: Exception | None = exc
+            except httpx.TransportError as exc:
+                failure = exc
+            else:
+                if reply.status_code not in _RETRY_STATUS:
+                    return reply
+                failure = None
+            if attempt == self.retries:
+                if failure is None:
+                    return reply
+                raise BackendError(
+                    f"the model backend at {self.url} cannot be reached "
+                    f"({type(failure).__name__}: {failure or 'no answer'}); start it, or check "
+                    "the URL, and run again"
+                )
+            time.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
 
     def _decode(self, reply: Any, url: str) -> Any:
         if reply.status_code in (401, 403):
@@ -292,10 +310,13 @@ class RestPrelabeller:
             self._down = str(exc)
             raise
         results = reply.get("results") if isinstance(reply, dict) else reply
-        if not isinstance(results, list) or len(results) != len(texts):
-            got = len(results) if isinstance(results, list) else type(results).__name__
+        if not isinstance(results, list):
             raise BackendError(
-                f"{self.url}/predict answered {got} predictions for {len(texts)} tasks"
+                f"{self.url}/predict answered no list of results: {str(reply)[:120]!r}"
+            )
+        if len(results) != len(texts):
+            raise BackendError(
+                f"{self.url}/predict answered {len(results)} predictions for {len(texts)} tasks"
             )
         out: list[Prediction | None] = []
         problems = []

@@ -42,6 +42,9 @@ class BackendState:
     legacy: bool = False  # answer /predict with a bare list of predictions
     predict_bodies: list[dict[str, Any]] = field(default_factory=list)
     redirect_to: str = ""  # where /moved/... points
+    delay_s: float = 0.0  # /predict takes this long to answer
+    busy: int = 0  # the next this many /predict calls answer 503
+    error_reply: bool = False  # /predict answers {"error": ...} with status 200
 
 
 def _prediction(state: BackendState, text: str, config: str) -> Any:
@@ -82,6 +85,12 @@ def make_app(state: BackendState) -> FastAPI:
     @app.post("/predict")
     def predict(body: dict[str, Any]) -> Any:
         state.predict_bodies.append(body)
+        time.sleep(state.delay_s)
+        if state.busy > 0:
+            state.busy -= 1
+            return JSONResponse({"detail": "busy"}, status_code=503)
+        if state.error_reply:
+            return {"error": "model not loaded"}
         config = str(body.get("label_config") or "")
         results = [_prediction(state, t["data"]["text"], config) for t in body["tasks"]]
         return results if state.legacy else {"results": results}

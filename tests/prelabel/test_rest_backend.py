@@ -237,3 +237,24 @@ def test_models_add_takes_a_url(tmp_path: Path, backend: ServedBackend) -> None:
     assert len(json.loads(run.stdout)["done"]) == 5
     down = runner.invoke(app, [*w, "models", "add", f"http://127.0.0.1:{free_port()}"])
     assert down.exit_code == 1 and "cannot be reached" in down.stderr
+
+
+def test_slow_busy_and_error_replies(sms_ws: Workspace, backend: ServedBackend) -> None:
+    record = add_model(sms_ws, backend.url, label_set=parse_label_set(SMS_LABELS))
+    state = backend.state
+    state.busy = 2  # 503 twice, then an answer: retried with backoff
+    runner = RestPrelabeller(record, backoff=0.05)
+    assert runner.predict(["free cash"])[0].top == "spam" and len(state.predict_bodies) == 3
+    state.error_reply = True
+    with pytest.raises(BackendError, match=r"answered no list of results: .*model not loaded"):
+        runner.predict(["hello", "free cash"])
+    state.error_reply, state.delay_s = False, 1.0
+    slow = RestPrelabeller(record, timeout=0.3)
+    sent = len(state.predict_bodies)
+    with pytest.raises(BackendError, match=r"did not answer within 0\.3 s"):
+        slow.predict(["hello"])
+    assert len(state.predict_bodies) == sent + 1  # asked once: a slow backend is not re-asked
+    state.busy = 10  # still busy after every retry: the last answer's status is reported
+    state.delay_s = 0.0
+    with pytest.raises(BackendError, match="answered HTTP 503"):
+        RestPrelabeller(record, backoff=0.01).predict(["hello"])
