@@ -17,15 +17,26 @@ from .annotation import (
 from .document import Document, Snapshot
 from .drafts import DRAFTS_DB, Draft, DraftJournal, DraftUnreadable
 from .errors import AnnotateError, EditError, InvalidAnnotation, InvalidShape
-from .persist import autosave, journal, open_document, recover, restore_draft, save
+from .persist import (
+    PendingSave,
+    autosave,
+    finish_save,
+    journal,
+    open_document,
+    prepare_save,
+    recover,
+    restore_draft,
+    save,
+)
 from .shapes import Box, Classification, OcrLine, Point, Polygon, Shape, Span
-from .undo import Command, UndoStack
+from .undo import Command, StackMark, UndoStack
 
 __all__ = [
     "DRAFTS_DB", "HUMAN", "AnnotateError", "Annotation", "AttrValue", "Box", "Classification",
     "Command", "Document", "Draft", "DraftJournal", "DraftUnreadable", "EditError",
-    "InvalidAnnotation", "InvalidShape", "OcrLine", "Origin", "Point", "Polygon", "Shape",
-    "Snapshot", "Span", "UndoStack", "annotations_from_json", "annotations_to_json", "autosave",
-    "commands", "geometry", "journal", "open_document", "recover", "restore_draft", "revisions",
-    "save",
+    "InvalidAnnotation", "InvalidShape", "OcrLine", "Origin", "PendingSave", "Point", "Polygon",
+    "Shape", "Snapshot", "Span", "StackMark", "UndoStack", "annotations_from_json",
+    "annotations_to_json", "autosave",
+    "commands", "finish_save", "geometry", "journal", "open_document", "prepare_save", "recover",
+    "restore_draft", "revisions", "save",
 ]  # fmt: skip

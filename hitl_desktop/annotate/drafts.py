@@ -69,12 +69,15 @@ class DraftJournal:
 
     def write(self, doc: Document) -> None:
         """Store ``doc``'s current state as its item's draft (one atomic transaction)."""
-        snap = doc.snapshot()
+        self.write_snapshot(doc.item_id, doc.snapshot(), doc.schema_ref)
+
+    def write_snapshot(self, item_id: str, snap: Snapshot, schema_ref: str | None) -> None:
+        """Store a snapshot (immutable: safe to hand to a background thread)."""
         state = {
             "annotations": annotations_to_json(snap.annotations),
             "base": list(snap.base),
             "replaces": sorted(snap.replaces),
-            "schema_ref": doc.schema_ref,
+            "schema_ref": schema_ref,
             "suggestions": annotations_to_json(snap.suggestions),
             "version": 1,
         }
@@ -82,7 +85,7 @@ class DraftJournal:
         with self._lock:
             self._conn.execute(
                 "INSERT OR REPLACE INTO drafts VALUES (?, ?, ?)",
-                (doc.item_id, now, orjson.dumps(state).decode()),
+                (item_id, now, orjson.dumps(state).decode()),
             )
 
     def read(self, item_id: str, *, text_length: int | None = None) -> Draft | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 import weakref
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
 from ..lineage import Event, EventDraft, Ref, Subject
-from ..lineage.payloads import AnnotationRevised
 from ..workspace import ROLES, Workspace
 from . import revisions, suggestions
 from .annotation import annotations_from_json, annotations_to_json
@@ -23,6 +23,7 @@ from .commands import restore
 from .document import Document
 from .drafts import Draft, DraftJournal
 from .errors import AnnotateError, InvalidAnnotation
+from .undo import StackMark
 
 _journals: weakref.WeakKeyDictionary[Workspace, DraftJournal] = weakref.WeakKeyDictionary()
 
@@ -103,40 +104,74 @@ def open_document(ws: Workspace, item_id: str, *, undo_limit: int = 1000) -> Doc
     return doc
 
 
-def save(
+@dataclass(frozen=True, slots=True)
+class PendingSave:
+    """A save prepared on the editing thread: the event to append and where the stack was."""
+
+    draft: EventDraft
+    mark: StackMark
+    replaces: frozenset[str]
+
+
+def prepare_save(
     ws: Workspace, doc: Document, *, note: str = "", actor: str | None = None,
     role: str | None = None, force: bool = False,
-) -> Event | None:  # fmt: skip
-    """Append the document as a new revision; None when there is nothing unsaved.
+) -> PendingSave | None:  # fmt: skip
+    """The revision to append for ``doc`` as it is now; None when there is nothing unsaved.
 
-    ``base`` = the revision it was based on plus the pre-label/OCR events accepted since.
+    Cheap enough for the GUI thread; ``ws.submit([pending.draft])`` then appends it in the
+    background (validation, hashing, signing, SQLite) and ``finish_save`` records the result.
+    ``base`` = the revision the editing was based on plus the pre-label/OCR events accepted.
     """
     if not doc.dirty and not force:
         return None
     role = role or ws.profile.role
     if role not in ROLES:
         raise AnnotateError(f"role {role!r} is not one of {', '.join(ROLES)}")
-    base = [*doc.base, *sorted(doc.replaces - set(doc.base))]
+    replaces = frozenset(doc.replaces - set(doc.base))
     draft = EventDraft(
         type="annotation.revised",
-        payload=AnnotationRevised(annotations=annotations_to_json(doc.annotations), note=note),
+        payload={"annotations": annotations_to_json(doc.annotations), "note": note},
         actor=actor or ws.profile.name, role=role, subject=Subject(doc.item_id),
-        base=tuple(base), schema_ref=doc.schema_ref,
+        base=(*doc.base, *sorted(replaces)), schema_ref=doc.schema_ref,
         inputs=(Ref("item", doc.item_id, doc.blob_sha256),) if doc.blob_sha256 else (),
     )  # fmt: skip
-    [event] = ws.append([draft])
+    return PendingSave(draft, doc.stack.mark(), replaces)
+
+
+def finish_save(doc: Document, pending: PendingSave, event: Event) -> None:
+    """Record a committed save: the new revision is the base, the saved state is clean.
+
+    Edits made while the save ran stay unsaved (and go to the draft journal).
+    """
     doc.base = (event.hash,)
-    doc.replaces.clear()
-    doc.stack.set_clean()
+    doc.replaces -= pending.replaces
+    doc.stack.set_clean(pending.mark)
     if doc.journal is not None:
-        doc.journal.clear(doc.item_id)
+        if doc.dirty:
+            doc.journal.write(doc)
+        else:
+            doc.journal.clear(doc.item_id)
+
+
+def save(
+    ws: Workspace, doc: Document, *, note: str = "", actor: str | None = None,
+    role: str | None = None, force: bool = False,
+) -> Event | None:  # fmt: skip
+    """Append the document as a new revision and wait for it; None when nothing is unsaved."""
+    pending = prepare_save(ws, doc, note=note, actor=actor, role=role, force=force)
+    if pending is None:
+        return None
+    [event] = ws.append([pending.draft])
+    finish_save(doc, pending, event)
     return event
 
 
 def autosave(doc: Document) -> bool:
     """Write the unsaved state to the draft journal (clears it when nothing is unsaved).
 
-    The caller decides when: after a short idle, and on item change before ``save``.
+    The caller decides when: after a short idle, and on item change before ``save``. To
+    write off the GUI thread, pass ``doc.snapshot()`` to ``doc.journal.write_snapshot``.
     """
     if doc.journal is None:
         raise AnnotateError(f"item {doc.item_id} was not opened from a workspace; no journal")
