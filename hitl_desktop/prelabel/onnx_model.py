@@ -159,10 +159,13 @@ class OnnxTextClassifier:
         return {n: np.asarray(enc[n]).astype(self._types[n] or np.int64) for n in self.decl.inputs}
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, labels) probabilities, in the declared label order."""
+        """(n, labels) probabilities, in the declared label order.
+
+        Texts go in batches of similar length (little padding), results back in input order."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         rows = []
         for start in range(0, len(texts), self.batch_size):
-            chunk = list(texts[start : start + self.batch_size])
+            chunk = [texts[i] for i in order[start : start + self.batch_size]]
             try:
                 (out,) = self.session.run([self.decl.outputs[0]], self._feed(chunk))
             except Exception as exc:  # onnxruntime's errors (bad shapes, too many tokens…)
@@ -174,7 +177,10 @@ class OnnxTextClassifier:
                     f"{len(self.labels)} labels ({', '.join(self.labels)})"
                 )
             rows.append(softmax(out, axis=1) if self.decl.scores == "logits" else out)
-        return np.concatenate(rows) if rows else np.zeros((0, len(self.labels)))
+        result = np.zeros((len(texts), len(self.labels)))
+        if rows:
+            result[order] = np.concatenate(rows)
+        return result
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         return [Prediction.from_scores(self.labels, row) for row in self.scores(texts)]
