@@ -88,10 +88,14 @@ def open_document(ws: Workspace, item_id: str, *, undo_limit: int = 1000) -> Doc
         conn, item_id, revisions.ancestry(conn, [h.hash for h in heads]), text_length=length
     )
     size = _image_size(conn, item_id) if kind != "text" else None
+    # the label set: the latest revision's, else the one the pending pre-labels agree on
+    schema_ref = heads[0].schema_ref if heads else None
+    if schema_ref is None and len(found.schema_refs) == 1:
+        (schema_ref,) = found.schema_refs
     doc = Document(
         item_id, annotations, base=[heads[0].hash] if heads else [],
         suggestions=found.annotations, text=text, size=size or found.size,
-        blob_sha256=blob_sha, schema_ref=heads[0].schema_ref if heads else None,
+        blob_sha256=blob_sha, schema_ref=schema_ref,
         undo_limit=undo_limit,
     )  # fmt: skip
     doc.problems += found.problems

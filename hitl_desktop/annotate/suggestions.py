@@ -25,6 +25,7 @@ class Suggestions:
     annotations: list[Annotation] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     size: tuple[int, int] | None = None  # the page size an OCR run read
+    schema_refs: set[str] = field(default_factory=set)  # label sets the pre-labels follow
 
 
 def _model_of(event: Event) -> str:
@@ -102,4 +103,6 @@ def pending(
         out.annotations += found.annotations
         out.problems += found.problems
         out.size = out.size or found.size
+        if event.schema_ref:
+            out.schema_refs.add(event.schema_ref)
     return out

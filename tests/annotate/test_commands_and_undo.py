@@ -219,3 +219,21 @@ def test_listeners_hear_every_change() -> None:
     doc.undo()
     doc.redo()
     assert seen == [3, 2, 3]
+
+
+def test_vertex_drags_merge_and_spans_come_and_go() -> None:
+    doc = Document("t", text="Zoë wohnt in Zürich")
+    tri = Annotation(Polygon(((0, 0), (10, 0), (0, 10))), "stamp")
+    doc.push(commands.add(doc, tri))
+    for step in range(1, 6):
+        doc.push(commands.move_vertex(doc, tri.id, 1, 10 + step, step, gesture="v"))
+    assert doc.get(tri.id).shape == Polygon(((0, 0), (15, 5), (0, 10))) and len(doc.stack) == 2
+    doc.push(commands.add_span(doc, 13, 19, "PLACE"))
+    span = doc.annotations[-1]
+    assert doc.span_text(span.id) == "Zürich"
+    doc.push(commands.delete([span.id]))
+    assert span.id not in doc
+    doc.undo()
+    doc.undo()
+    doc.undo()
+    assert doc.get(tri.id).shape == tri.shape and len(doc) == 1

@@ -126,7 +126,7 @@ def test_accepted_prelabel_spans_keep_model_and_event(
     assert set(words) == {"Zoë", "wohnt", "in", "Zürich"}
     doc.push(commands.accept_suggestions(doc, [words["Zürich"].id]))
     saved = save(workspace, doc)
-    assert saved is not None and saved.base == (pre_hash,)
+    assert saved is not None and saved.base == (pre_hash,) and saved.schema_ref == "ner@1"
     (span,) = open_document(workspace, item).annotations
     assert (span.label, span.origin.kind, span.origin.model, span.origin.event) == (
         "PLACE", "prelabel", record.id, pre_hash)  # fmt: skip
