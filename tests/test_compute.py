@@ -147,6 +147,26 @@ def test_an_undecodable_page_fails_on_the_worker_alone(cluster: DaskCompute) -> 
     assert not isinstance(out[2], Failed) and (out[2].width, out[2].height) == (762, 1000)
 
 
+def test_a_worker_with_other_model_files_fails_its_pages(
+    cluster: DaskCompute, engine: OcrEngine, workspace: Workspace, tmp_path: Path
+) -> None:
+    import rapidocr
+
+    # the workers' recognition model: the same weights under another file name, so the
+    # model-files hash the workers report differs from the one this run records
+    shipped = Path(rapidocr.__file__).parent / "models" / "PP-OCRv6_rec_small.onnx"
+    other = Path(shutil.copy(shipped, tmp_path / "other_rec.onnx"))
+    import_paths(workspace, [FUNSD[1]], ImportOptions(workers=1))
+    engine_here = make_engine("rapidocr", device="cpu")
+    engine_here.spec = EngineSpec.of("rapidocr", "cpu", {"rec_model": other})  # type: ignore[attr-defined]
+    report = run_ocr(workspace, engine_here, page_items(workspace), compute=cluster)
+    assert not report.done and len(report.failed) == 1
+    reason = report.failed[0][1]
+    assert "a worker read it with rapidocr" in reason and engine.info.weights_sha256 in reason
+    assert "install the same versions and models on every worker" in reason
+    assert not _payloads(workspace, "ocr.ran")  # nothing credited to the wrong model
+
+
 def test_cli_ocr_on_a_running_scheduler(cluster: DaskCompute, tmp_path: Path) -> None:
     runner = CliRunner()
     ws = str(tmp_path / "ws")
