@@ -20,6 +20,7 @@ from .errors import AnnotateError, EditError, InvalidAnnotation, InvalidShape
 from .persist import (
     PendingSave,
     autosave,
+    close_journal,
     finish_save,
     journal,
     open_document,
@@ -36,7 +37,7 @@ __all__ = [
     "Command", "Document", "Draft", "DraftJournal", "DraftUnreadable", "EditError",
     "InvalidAnnotation", "InvalidShape", "OcrLine", "Origin", "PendingSave", "Point", "Polygon",
     "Shape", "Snapshot", "Span", "StackMark", "UndoStack", "annotations_from_json",
-    "annotations_to_json", "autosave",
+    "annotations_to_json", "autosave", "close_journal",
     "commands", "finish_save", "geometry", "journal", "open_document", "prepare_save", "recover",
     "restore_draft", "revisions", "save",
 ]  # fmt: skip

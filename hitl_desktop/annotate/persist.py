@@ -36,6 +36,13 @@ def journal(ws: Workspace) -> DraftJournal:
     return found
 
 
+def close_journal(ws: Workspace) -> None:
+    """Close the workspace's draft journal (call before closing the workspace)."""
+    found = _journals.pop(ws, None)
+    if found is not None:
+        found.close()
+
+
 def _item_row(conn: sqlite3.Connection, ws: Workspace, item_id: str) -> tuple[Any, ...]:
     row = conn.execute(
         "SELECT kind, blob_sha256, text_sha256 FROM items WHERE id = ? AND kind IS NOT NULL",

@@ -16,6 +16,7 @@ import pytest
 from hitl_desktop.annotate import (
     Box,
     annotations_from_json,
+    close_journal,
     commands,
     open_document,
     recover,
@@ -86,6 +87,7 @@ def test_killed_after_autosave_reopens_with_the_edit(
         doc.redo()
         saved = save(ws, doc)
         assert saved is not None and recover(ws, item) is None
+        close_journal(ws)
         assert DraftJournal.in_folder(path).items() == []
 
 

@@ -157,6 +157,9 @@ def test_concurrent_edits_keep_two_heads_whatever_order_events_arrive_in(
     assert {h.hash for h in revisions.heads(workspace.reader(), page_item)} == (
         {m.hash, t.hash} - {heads[0].hash} | {follow.hash}
     )
+    # a revision of another item naming this one's head as parent does not hide that head
+    workspace.append([workspace.draft("annotation.revised", {"annotations": []},
+                                      subject=Subject("other-item"), base=[follow.hash])])  # fmt: skip
     # an old-style revision whose annotations this editor cannot read does not break the tables
     workspace.append([workspace.draft("annotation.revised", {"annotations": [{"score": 1}]},
                                       subject=Subject(page_item), base=[root.hash])])  # fmt: skip

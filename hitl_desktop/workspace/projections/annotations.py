@@ -49,7 +49,7 @@ class AnnotationsProjection(Projection):
     """
 
     def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
-        revisions, parents, heads = [], [], []
+        revisions, parents, heads, drops = [], [], [], []
         for e in events:
             item = e.subject_item
             if item is None:
@@ -60,18 +60,19 @@ class AnnotationsProjection(Projection):
                               len(anns) if isinstance(anns, list) else 0,
                               p.get("note") or "", key))  # fmt: skip
             parents += [(e.hash, b) for b in dict.fromkeys(e.base)]
-            heads.append((item, e.hash, key, e.hash))
+            heads.append((item, e.hash, key, e.hash, item))
+            drops += [(b, item) for b in dict.fromkeys(e.base)]
         conn.executemany(
             "INSERT OR IGNORE INTO annotation_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", revisions
         )
         conn.executemany("INSERT OR IGNORE INTO annotation_parents VALUES (?, ?)", parents)
-        # A revision that arrives after its child (another replica's order) is no head.
+        # A revision that arrives after its child (another replica's order) is no head. Only
+        # a revision of the same item can supersede one, so a stray base cannot hide a head.
         conn.executemany(
             """INSERT OR IGNORE INTO annotation_heads (item_id, hash, rev_key)
                SELECT ?, ?, ? WHERE NOT EXISTS
-                 (SELECT 1 FROM annotation_parents WHERE parent = ?)""",
+                 (SELECT 1 FROM annotation_parents p JOIN annotation_revisions r ON r.hash = p.hash
+                  WHERE p.parent = ? AND r.item_id = ?)""",
             heads,
         )
-        conn.executemany(
-            "DELETE FROM annotation_heads WHERE hash = ?", [(parent,) for _, parent in parents]
-        )
+        conn.executemany("DELETE FROM annotation_heads WHERE hash = ? AND item_id = ?", drops)
