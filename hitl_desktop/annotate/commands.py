@@ -113,8 +113,17 @@ class AcceptSuggestions(Command):
         if missing:
             raise EditError(f"pre-label {missing[0]} is not pending on item {doc.item_id}")
         self._accepted = [doc.take_suggestion(i) for i in self.ids]
-        for a in self._accepted:
-            doc.insert(a)
+        done: list[Annotation] = []
+        try:
+            for a in self._accepted:
+                doc.insert(a)
+                done.append(a)
+        except Exception:  # all or nothing: the suggestions go back to pending
+            for a in done:
+                doc.remove(a.id)
+            for a in self._accepted:
+                doc.put_suggestion(a)
+            raise
         events = {a.origin.event for a in self._accepted if a.origin.event}
         self._added_events = events - doc.replaces
         doc.replaces |= events
