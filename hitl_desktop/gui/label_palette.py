@@ -1,0 +1,99 @@
+"""The label palette: the labels a worker can apply, each with a stable colour and a hotkey.
+
+Labels come from the item's label set (or, until schemas land, the labels already used and
+suggested on the item). Keys 1–9 choose the first nine; choosing emits ``label_chosen`` so
+editors can label new shapes or relabel the selected ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+HOTKEYS = 9
+
+
+def color_for(label: str) -> QColor:
+    """A colour that depends only on the label's name: the same on every machine and run."""
+    digest = hashlib.sha256(label.encode("utf-8")).digest()
+    hue = int.from_bytes(digest[:2], "big") % 360
+    return QColor.fromHsv(hue, 170, 220)
+
+
+def _swatch(color: QColor) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(color)
+    return QIcon(pixmap)
+
+
+class LabelPalette(QWidget):
+    """A list of labels; ``current_label`` is the one new annotations get."""
+
+    label_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LabelPalette")
+        self.list = QListWidget(self)
+        self.list.setUniformItemSizes(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.list)
+        self._labels: list[str] = []
+        self.hotkey_actions: list[QAction] = []
+        for n in range(1, HOTKEYS + 1):
+            action = QAction(self.tr("Label {n}").format(n=n), self)
+            action.setShortcut(QKeySequence(str(n)))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, i=n - 1: self.choose_index(i))
+            self.hotkey_actions.append(action)
+        self.set_labels([])
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    @property
+    def current_label(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def color_for(self, label: str) -> QColor:
+        return color_for(label)
+
+    def set_labels(self, names: list[str]) -> None:
+        """Show ``names`` (order kept, duplicates dropped); the current label stays if present."""
+        keep = self.current_label
+        self._labels = list(dict.fromkeys(n for n in names if n))
+        self.list.clear()
+        for i, name in enumerate(self._labels):
+            text = f"{i + 1}  {name}" if i < HOTKEYS else f"   {name}"
+            item = QListWidgetItem(_swatch(color_for(name)), text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            if i < HOTKEYS:
+                item.setToolTip(self.tr("{label} (key {n})").format(label=name, n=i + 1))
+        for i, action in enumerate(self.hotkey_actions):
+            action.setEnabled(i < len(self._labels))
+        if keep in self._labels:
+            self.list.setCurrentRow(self._labels.index(keep))
+        elif self._labels:
+            self.list.setCurrentRow(0)
+
+    def choose(self, label: str) -> None:
+        if label in self._labels:
+            self.choose_index(self._labels.index(label))
+
+    @Slot(int)
+    def choose_index(self, index: int) -> None:
+        if 0 <= index < len(self._labels):
+            self.list.setCurrentRow(index)
+            self.label_chosen.emit(self._labels[index])
+
+    @Slot(QListWidgetItem)
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.label_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,33 @@
+"""The label palette: stable colours, hotkeys 1–9, the current label."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+
+from hitl_desktop.gui.label_palette import LabelPalette, color_for
+
+pytestmark = pytest.mark.gui
+
+
+def test_hotkeys_choose_labels_and_colours_are_stable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = QMainWindow()
+    palette = LabelPalette(win)
+    win.setCentralWidget(palette)
+    win.addActions(palette.hotkey_actions)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    palette.set_labels(["header", "question", "answer", "question", "تاريخ"])
+    assert palette.labels == ["header", "question", "answer", "تاريخ"]
+    assert palette.current_label == "header"
+    with qtbot.waitSignal(palette.label_chosen) as chosen:
+        qtbot.keyClick(win, Qt.Key.Key_3)
+    assert chosen.args == ["answer"] and palette.current_label == "answer"
+    assert not palette.hotkey_actions[4].isEnabled()  # only four labels
+    # the same name always gets the same colour; different names differ
+    assert color_for("answer") == palette.color_for("answer")
+    assert color_for("answer") != color_for("question")
+    palette.set_labels(["answer", "other"])  # the current label survives a reload
+    assert palette.current_label == "answer"
