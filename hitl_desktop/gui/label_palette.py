@@ -39,6 +39,8 @@ class LabelPalette(QWidget):
         self.setObjectName("LabelPalette")
         self.list = QListWidget(self)
         self.list.setUniformItemSizes(True)
+        # Never takes the keyboard: its type-ahead search would swallow the 1–9 hotkeys.
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)

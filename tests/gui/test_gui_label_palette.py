@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton
 
 from hitl_desktop.gui.label_palette import LabelPalette, color_for
 
@@ -14,16 +14,22 @@ pytestmark = pytest.mark.gui
 def test_hotkeys_choose_labels_and_colours_are_stable(qtbot) -> None:  # type: ignore[no-untyped-def]
     win = QMainWindow()
     palette = LabelPalette(win)
-    win.setCentralWidget(palette)
+    dock = QDockWidget("Labels", win)
+    dock.setWidget(palette)
+    win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    editor = QPushButton("editor", win)  # stands for the editor that has the keyboard
+    win.setCentralWidget(editor)
     win.addActions(palette.hotkey_actions)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    editor.setFocus()
     palette.set_labels(["header", "question", "answer", "question", "تاريخ"])
     assert palette.labels == ["header", "question", "answer", "تاريخ"]
     assert palette.current_label == "header"
     with qtbot.waitSignal(palette.label_chosen) as chosen:
-        qtbot.keyClick(win, Qt.Key.Key_3)
+        qtbot.keyClick(editor, Qt.Key.Key_3)
     assert chosen.args == ["answer"] and palette.current_label == "answer"
     assert not palette.hotkey_actions[4].isEnabled()  # only four labels
     # the same name always gets the same colour; different names differ
