@@ -346,3 +346,45 @@ def train_head_(
     typer.echo(f"  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
     for label, f1 in m["per_label_f1"].items():
         typer.echo(f"  F1 {label:<20} {f1:.3f}")
+
+
+@app.command()
+def uncertain(
+    model: Annotated[
+        str, typer.Option(help="Model id, unique id prefix, or name (its latest version).")
+    ] = ...,  # type: ignore[assignment]
+    limit: Annotated[int, typer.Option(min=1, help="How many items to list.")] = 20,
+    method: Annotated[
+        str, typer.Option(help="margin (top two scores closest) or entropy (most spread).")
+    ] = "margin",
+    json_: JsonOpt = False,
+) -> None:
+    """Items still new whose suggestion from MODEL is least certain: label these next."""
+    from .prelabel import PrelabelError, find_model
+    from .prelabel.head import uncertain_items
+
+    if method not in ("margin", "entropy"):
+        _fail(f"unknown method {method!r}; choose margin or entropy", 2)
+    ws = _open(readonly=True)
+    with ws:
+        try:
+            record = find_model(ws, model)
+        except PrelabelError as exc:
+            _fail(str(exc))
+        rows = uncertain_items(ws, record.id, limit=limit, method=method)  # type: ignore[arg-type]
+        names = dict(
+            ws.reader().execute(
+                f"SELECT id, name FROM items WHERE id IN ({','.join('?' * len(rows))})",
+                [r[0] for r in rows],
+            )
+        )
+    for item_id, label, value in rows:
+        if json_:
+            _print_json({"item": item_id, "name": names.get(item_id, ""), "suggested": label,
+                         method: round(value, 6)})  # fmt: skip
+        else:
+            typer.echo(f"{item_id}  {value:8.4f}  {label or '':<16} {names.get(item_id, '')}")
+    if not rows and not json_:
+        typer.echo(
+            f"No new items have a scored suggestion from {record.id}; run hitl prelabel first."
+        )

@@ -80,3 +80,15 @@ def test_cli_models_prelabel_and_train_head(
     head_run = runner.invoke(app, [*w, "prelabel", "--model", "sms-head", "--device", "cpu"])
     assert head_run.exit_code == 0 and "40 items pre-labelled by sms-head@" in head_run.stdout
     assert runner.invoke(app, [*w, "verify"]).exit_code == 0
+
+    # active learning: the least certain suggestions come first, margins ascending
+    queue = _lines(runner.invoke(app, [*w, "uncertain", "--model", "sms-head", "--limit", "5",
+                                       "--json"]).stdout)  # fmt: skip
+    assert len(queue) == 5 and all(q["suggested"] in ("ham", "spam") for q in queue)
+    margins = [q["margin"] for q in queue]
+    assert margins == sorted(margins) and all(0 <= m <= 1 for m in margins)
+    whole = _lines(runner.invoke(app, [*w, "uncertain", "--model", "sms-head", "--limit", "40",
+                                       "--json"]).stdout)  # fmt: skip
+    assert max(q["margin"] for q in whole) >= margins[-1]
+    bad = runner.invoke(app, [*w, "uncertain", "--model", "sms-head", "--method", "coin"])
+    assert bad.exit_code == 2 and "choose margin or entropy" in bad.stderr
