@@ -1,0 +1,175 @@
+"""The text span editor: spans made with real mouse drags and Shift+arrow keys on Arabic,
+Hindi and Japanese texts land on exact code points of the NFC text, overlap, undo, and save."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from hitl_desktop.annotate import Span, revisions
+from hitl_desktop.gui.document_session import DocumentSession
+from hitl_desktop.gui.label_palette import LabelPalette
+from hitl_desktop.gui.tasks import TaskRunner
+from hitl_desktop.gui.text_editor import TextSpanEditor, assign_lanes, display_text
+from hitl_desktop.ingest import ImportOptions, import_paths
+from hitl_desktop.workspace import Workspace
+from hitl_desktop.workspace.queries import ItemFilter, page_items
+from tests.gui.gui_helpers import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "multilingual"
+# a word of each text: Arabic with its article, Hindi with vowel signs, Japanese kanji
+WORDS = {"arb.txt": "بالكرامة", "hin.txt": "अधिकारों", "jpn.txt": "尊厳"}
+LABELS = ["RIGHT", "PERSON", "PLACE"]
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    workspace = Workspace.create(tmp_path / "ws", name="WS")
+    files = []
+    for name in WORDS:  # stored decomposed (NFD): the workspace keeps NFC, offsets index that
+        src = tmp_path / name
+        text = unicodedata.normalize("NFD", (DATA / name).read_text("utf-8"))
+        src.write_text(text, encoding="utf-8")
+        files.append(src)
+    import_paths(workspace, files, ImportOptions(workers=1, source="gui-tests"))
+    yield workspace
+    workspace.close()
+
+
+def _item(ws: Workspace, name: str) -> str:
+    return next(r.id for r in page_items(ws.reader(), ItemFilter(), 0, 100) if r.name == name)
+
+
+class Desk(QWidget):
+    """The editor beside a label palette in one window, as the main window will hold them."""
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.session = DocumentSession(lambda: ws, self)
+        self.runner = TaskRunner(self)
+        self.palette = LabelPalette(self)
+        self.palette.set_labels(LABELS)
+        self.editor = TextSpanEditor(self.session, lambda: ws, self.runner, self,
+                                     palette=self.palette)  # fmt: skip
+        self.addActions(self.palette.hotkey_actions)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.editor, 4)
+        layout.addWidget(self.palette, 1)
+        self.resize(900, 520)
+
+
+@pytest.fixture
+def desk(qtbot, ws: Workspace) -> Desk:  # type: ignore[no-untyped-def]
+    d = Desk(ws)
+    qtbot.addWidget(d)
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(d.isActiveWindow)
+    return d
+
+
+def _drag(qtbot, desk: Desk, start16: int, end16: int) -> None:  # type: ignore[no-untyped-def]
+    """Press at one caret position, move, release at another: a real mouse selection."""
+    view = desk.editor.view
+    a, b = desk.editor.point_of(start16), desk.editor.point_of(end16)
+    # a click exactly on a caret line is ambiguous: aim one pixel outside the selection
+    step = 1 if b.x() >= a.x() else -1
+    a, b = QPoint(a.x() - step, a.y()), QPoint(b.x() + step, b.y())
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(vp, QPoint((a.x() + b.x()) // 2, a.y()))
+    qtbot.mouseMove(vp, b)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=b)
+
+
+def _open(desk: Desk, ws: Workspace, name: str) -> tuple[str, int]:
+    doc = desk.session.open_item(_item(ws, name))
+    assert doc is not None and doc.text is not None
+    assert unicodedata.is_normalized("NFC", doc.text)
+    word = unicodedata.normalize("NFC", WORDS[name])
+    return word, doc.text.index(word)
+
+
+@pytest.mark.parametrize("name", ["arb.txt", "jpn.txt"])
+def test_mouse_drag_and_hotkey_label_a_word_exactly(qtbot, desk: Desk, ws: Workspace,  # type: ignore[no-untyped-def]
+                                                    name: str) -> None:  # fmt: skip
+    word, start = _open(desk, ws, name)
+    doc = desk.session.document
+    assert doc is not None and doc.text is not None
+    editor = desk.editor
+    if name == "arb.txt":  # double-click selects the whole word, article included
+        middle = editor.point_of(start + len(word) // 2)
+        qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    else:
+        _drag(qtbot, desk, start, start + len(word))
+    assert editor.selected_range() == (start, start + len(word))
+    qtbot.keyClick(editor.view, Qt.Key.Key_2)  # palette hotkey: PERSON
+    [ann] = doc.annotations
+    assert ann.label == "PERSON" and ann.shape == Span(start, start + len(word))
+    assert doc.span_text(ann.id) == word
+    # the view laid the paragraph out right to left for Arabic
+    rtl = name == "arb.txt"
+    assert (editor.view.layoutDirection() == Qt.LayoutDirection.RightToLeft) == rtl
+    # an overlapping span on the first two letters
+    editor.select_range(start, start)  # caret at the word's start, then two letters on
+    forward = Qt.Key.Key_Left if rtl else Qt.Key.Key_Right  # arrows move visually
+    for _ in range(2):
+        qtbot.keyClick(editor.view, forward, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor.view, Qt.Key.Key_3)  # PLACE
+    spans = {a.label: a for a in doc.annotations}
+    assert doc.span_text(spans["PLACE"].id) == word[:2]
+    # both drawn, on different lanes, and both listed at the cursor
+    lanes = {m.label: m.lane for m in editor.marks}
+    assert lanes["PERSON"] != lanes["PLACE"]
+    editor.select_range(start + 1, start + 1)
+    assert "PERSON" in editor.status.text() and "PLACE" in editor.status.text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor.grab().save(str(SCREENSHOTS / f"text_editor_{name.removesuffix('.txt')}.png"))
+
+
+def test_shift_arrows_on_hindi_undo_redo_delete_and_save(qtbot, desk: Desk, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+    word, start = _open(desk, ws, "hin.txt")
+    doc = desk.session.document
+    assert doc is not None and doc.text is not None
+    editor = desk.editor
+    editor.select_range(start, start)  # caret before the word
+    editor.view.setFocus()
+    # Shift+Right moves by whole letters (vowel signs stay with their consonant)
+    while (editor.selected_range() or (0, start))[1] < start + len(word):
+        qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.selected_range() == (start, start + len(word))
+    desk.palette.list.setCurrentRow(0)  # RIGHT is the current label; Enter applies it
+    qtbot.keyClick(editor.view, Qt.Key.Key_Return)
+    [ann] = doc.annotations
+    assert doc.span_text(ann.id) == word and ann.label == "RIGHT"
+    # undo / redo through the session's actions
+    desk.session.undo_action.trigger()
+    assert doc.annotations == []
+    desk.session.redo_action.trigger()
+    assert [a.id for a in doc.annotations] == [ann.id]
+    # Del removes the span under the cursor; undo brings it back
+    editor.select_range(start + 2, start + 2)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+    assert doc.annotations == []
+    desk.session.undo_action.trigger()
+    with qtbot.waitSignal(desk.session.saved, timeout=10_000):
+        assert desk.session.save()
+    head = revisions.latest_head(ws.reader(), doc.item_id)
+    assert head is not None
+    [saved] = revisions.revision_payload(ws.reader(), head.hash)["annotations"]
+    shape = saved["shape"]
+    assert doc.text[shape["start"] : shape["end"]] == word and saved["label"] == "RIGHT"
+
+
+def test_lanes_and_display_text_keep_positions() -> None:
+    lanes = assign_lanes([("a", 0, 10), ("b", 2, 5), ("c", 5, 8), ("d", 11, 12)])
+    assert lanes == {"a": 0, "b": 1, "c": 1, "d": 0}
+    text = "ab\r\ncd\re"
+    assert len(display_text(text)) == len(text)
