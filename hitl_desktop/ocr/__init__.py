@@ -7,6 +7,7 @@ from .run import OcrRunReport, page_items, run_ocr
 from .spec import EngineSpec
 
 ENGINES = ("rapidocr", "tesseract")
+OPTIONAL_ENGINES = ("paddleocr",)  # in its own environment (bench/setup_paddle.sh)
 
 
 def make_engine(name: str = "rapidocr", *, device: str = "auto", **options: object) -> OcrEngine:
@@ -28,7 +29,12 @@ def _engine(name: str, device: str, options: dict[str, object]) -> OcrEngine:
         from .tesseract import TesseractEngine
 
         return TesseractEngine(device=device, **options)  # type: ignore[arg-type]
-    raise OcrError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+    if name == "paddleocr":
+        from .paddle import PaddleOcrEngine
+
+        return PaddleOcrEngine(device=device, **options)  # type: ignore[arg-type]
+    choices = ", ".join(ENGINES + OPTIONAL_ENGINES)
+    raise OcrError(f"unknown OCR engine {name!r}; choose one of {choices}")
 
 
 __all__ = [

@@ -39,9 +39,13 @@ PAD_SLACK = 1.15  # a batch may hold at most 15 % padding
 
 
 def shipped_models_dir() -> Path:
-    import rapidocr
+    """The models folder of the installed rapidocr wheel (found without importing rapidocr)."""
+    import importlib.util
 
-    return Path(rapidocr.__file__).parent / "models"
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or spec.origin is None:
+        raise OcrError("rapidocr is not installed; `make install` installs it")
+    return Path(spec.origin).parent / "models"
 
 
 def _model(path: Path | str | None, default: str, what: str) -> Path:
