@@ -1,0 +1,239 @@
+"""The image editor with real mouse and key events on a FUNSD page in a real workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from hitl_desktop.annotate import Box, Point, Polygon, revisions
+from hitl_desktop.gui.canvas import ImageEditor
+from hitl_desktop.gui.document_session import DocumentSession
+from hitl_desktop.gui.label_palette import LabelPalette
+from hitl_desktop.gui.tasks import TaskRunner
+from hitl_desktop.ingest import ImportOptions, import_paths
+from hitl_desktop.workspace import Workspace
+
+from .gui_helpers import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+FUNSD_PAGE = DATA / "funsd" / "images" / "0000971160.png"
+SROIE_RECEIPT = DATA / "sroie" / "img" / "000.jpg"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_canvas.py"
+
+
+class Desk:
+    """The editor in a window with the session's undo/redo actions, as the app hosts it."""
+
+    def __init__(self, qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+        self.ws = ws
+        self.qtbot = qtbot
+        self.session = DocumentSession(lambda: ws)
+        self.runner = TaskRunner()
+        self.host = QWidget()
+        self.palette = LabelPalette(self.host)
+        self.editor = ImageEditor(self.session, lambda: ws, self.runner, self.host)
+        self.editor.set_palette(self.palette)
+        layout = QVBoxLayout(self.host)
+        layout.addWidget(self.editor)
+        self.host.addActions([self.session.undo_action, self.session.redo_action])
+        self.host.addActions(self.palette.hotkey_actions)
+        self.palette.set_labels(["question", "answer", "header"])
+        self.palette.hide()
+        qtbot.addWidget(self.host)
+        self.host.resize(800, 1000)
+        self.host.show()
+        qtbot.waitExposed(self.host)
+        self.host.activateWindow()
+        self.editor.view.setFocus()
+
+    @property
+    def viewport(self) -> QWidget:
+        return self.editor.view.viewport()
+
+    def open(self, item_id: str) -> None:
+        self.session.open_item(item_id)
+        self.qtbot.waitUntil(lambda: self.editor.tiles.base is not None, timeout=10_000)
+
+    def at(self, x: float, y: float) -> QPoint:
+        """The viewport pixel showing image point (x, y)."""
+        return self.editor.view.mapFromScene(QPointF(x, y))
+
+    def image(self, pos: QPoint) -> tuple[float, float]:
+        p = self.editor.view.mapToScene(pos)
+        return p.x(), p.y()
+
+    def drag(self, a: QPoint, b: QPoint, steps: int = 6) -> None:
+        vp = self.viewport
+        self.qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=a)
+        for i in range(1, steps + 1):
+            self.qtbot.mouseMove(vp, a + (b - a) * (i / steps))
+        self.qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=b)
+
+    def key(self, key: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.editor.view, key, mod)
+
+    def close(self) -> None:
+        self.session.wait_for_saves()
+        self.runner.shutdown()
+
+
+def _first_item(ws: Workspace) -> str:
+    return str(ws.reader().execute("SELECT id FROM items ORDER BY created_key").fetchone()[0])
+
+
+@pytest.fixture
+def funsd(qtbot, tmp_path: Path) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
+    ws = Workspace.create(tmp_path / "ws", name="Forms")
+    import_paths(ws, [FUNSD_PAGE], ImportOptions(workers=1))
+    desk = Desk(qtbot, ws)
+    desk.open(_first_item(ws))
+    yield desk
+    desk.close()
+    ws.close()
+
+
+def _box(desk: Desk, ann_id: str) -> Box:
+    doc = desk.session.document
+    assert doc is not None
+    shape = doc.get(ann_id).shape
+    assert isinstance(shape, Box)
+    return shape
+
+
+def test_draw_move_undo_redo_resize_and_save_a_box(funsd: Desk) -> None:
+    desk, editor = funsd, funsd.editor
+    doc = desk.session.document
+    assert doc is not None and doc.size == (762, 1000)
+    desk.key(Qt.Key.Key_2)  # palette hotkey: "answer"
+    desk.key(Qt.Key.Key_B)
+    assert editor.tools.tool == "box"
+    a, b = desk.at(120.0, 150.0), desk.at(330.0, 215.0)
+    desk.drag(a, b)
+    (ann,) = doc.annotations
+    assert ann.label == "answer" and isinstance(ann.shape, Box)
+    (ax, ay), (bx, by) = desk.image(a), desk.image(b)
+    got = ann.shape
+    for have, want in ((got.x0, ax), (got.y0, ay), (got.x1, bx), (got.y1, by)):
+        assert abs(have - want) <= 2.0, (got, (ax, ay, bx, by))
+    assert desk.session.selection == [ann.id]
+    drawn = got
+
+    # move it by dragging its inside: one undo step for the whole drag
+    desk.key(Qt.Key.Key_V)
+    depth = len(doc.stack)
+    centre = desk.at((got.x0 + got.x1) / 2, (got.y0 + got.y1) / 2)
+    desk.drag(centre, centre + QPoint(60, 90), steps=8)
+    moved = _box(desk, ann.id)
+    assert len(doc.stack) == depth + 1 and doc.stack.undo_text == "Move"
+    dx, dy = moved.x0 - drawn.x0, moved.y0 - drawn.y0
+    zoom = editor.view.zoom
+    assert abs(dx - 60 / zoom) <= 2 and abs(dy - 90 / zoom) <= 2
+    assert moved.width == pytest.approx(drawn.width) and moved.height == pytest.approx(drawn.height)
+
+    desk.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _box(desk, ann.id) == drawn  # exactly where it was drawn
+    desk.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _box(desk, ann.id) == moved
+
+    # resize by the bottom-right handle
+    corner = desk.at(moved.x1, moved.y1)
+    target = corner + QPoint(40, 30)
+    desk.drag(corner, target)
+    resized = _box(desk, ann.id)
+    tx, ty = desk.image(target)
+    assert (resized.x0, resized.y0) == (moved.x0, moved.y0)
+    assert abs(resized.x1 - tx) <= 2 and abs(resized.y1 - ty) <= 2
+    assert doc.stack.undo_text == "Resize"
+
+    # a drag past the page's edge stops at the edge
+    desk.drag(desk.at(resized.x0 + 5, resized.y0 + 5), desk.at(-300, -300))
+    pinned = _box(desk, ann.id)
+    assert (pinned.x0, pinned.y0) == (0.0, 0.0) and pinned.width == pytest.approx(resized.width)
+
+    # arrow keys nudge; a relabel from the palette hotkey applies to the selection
+    desk.key(Qt.Key.Key_Right)
+    assert _box(desk, ann.id).x0 == 1.0
+    desk.key(Qt.Key.Key_3)
+    assert doc.get(ann.id).label == "header"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor.grab().save(str(SCREENSHOTS / "canvas_box.png"))
+
+    with desk.qtbot.waitSignal(desk.session.saved, timeout=10_000) as saved:
+        desk.session.save_action.trigger()
+    payload = revisions.revision_payload(desk.ws.reader(), saved.args[0])
+    (stored,) = payload["annotations"]
+    assert stored["label"] == "header" and stored["kind"] == "box"
+    assert stored["shape"]["x0"] == 1.0 and stored["shape"]["y0"] == 0.0
+
+
+def test_polygon_point_rubber_band_select_and_delete(funsd: Desk) -> None:
+    desk, editor = funsd, funsd.editor
+    doc = desk.session.document
+    assert doc is not None
+    desk.key(Qt.Key.Key_P)
+    corners = [(100.0, 400.0), (260.0, 420.0), (200.0, 520.0)]
+    vp = desk.viewport
+    for x, y in corners:
+        desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=desk.at(x, y))
+    desk.key(Qt.Key.Key_Escape)  # Esc drops the unfinished polygon
+    assert len(doc) == 0 and not editor.tools.polygon
+    for x, y in corners:
+        desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=desk.at(x, y))
+    desk.key(Qt.Key.Key_Return)
+    (poly,) = doc.annotations
+    assert isinstance(poly.shape, Polygon) and len(poly.shape.points) == 3
+    for (px, py), (x, y) in zip(poly.shape.points, corners, strict=True):
+        assert abs(px - x) <= 2 and abs(py - y) <= 2
+    assert poly.label == "question"  # the palette's current label
+
+    desk.key(Qt.Key.Key_O)
+    desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=desk.at(500.0, 600.0))
+    point = doc.annotations[-1]
+    assert isinstance(point.shape, Point) and abs(point.shape.x - 500) <= 2
+
+    # move one polygon vertex with the select tool
+    desk.key(Qt.Key.Key_V)
+    desk.session.select([poly.id])
+    vx, vy = doc.get(poly.id).shape.points[1]  # type: ignore[union-attr]
+    desk.drag(desk.at(vx, vy), desk.at(300.0, 380.0))
+    moved = doc.get(poly.id).shape
+    assert isinstance(moved, Polygon) and doc.stack.undo_text == "Move vertex"
+    assert abs(moved.points[1][0] - 300) <= 2 and moved.points[0] == poly.shape.points[0]
+
+    # a rubber band around both selects both; Delete removes them in one step
+    desk.drag(desk.at(50.0, 300.0), desk.at(600.0, 700.0))
+    assert set(desk.session.selection) == {poly.id, point.id}
+    desk.key(Qt.Key.Key_Delete)
+    assert len(doc) == 0
+    desk.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(doc) == 2
+
+
+def test_wheel_zooms_about_the_cursor_and_keys_fit(funsd: Desk) -> None:
+    desk, view = funsd, funsd.editor.view
+    pos = desk.at(600.0, 800.0)
+    before = desk.image(pos)
+    fit = view.zoom
+    for _ in range(4):
+        event = QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(),
+                            QPoint(0, 120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)  # fmt: skip
+        QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom == pytest.approx(fit * 1.25**4)
+    after = desk.image(pos)
+    assert abs(after[0] - before[0]) <= 1.5 / view.zoom + 0.5
+    assert abs(after[1] - before[1]) <= 1.5 / view.zoom + 0.5
+    desk.key(Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+    desk.key(Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(fit)
+    desk.key(Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(fit * 1.25)
