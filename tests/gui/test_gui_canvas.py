@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,12 +13,14 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from hitl_desktop.annotate import Box, Point, Polygon, revisions
+from hitl_desktop.annotate import Box, OcrLine, Point, Polygon, revisions
 from hitl_desktop.gui.canvas import ImageEditor
 from hitl_desktop.gui.document_session import DocumentSession
 from hitl_desktop.gui.label_palette import LabelPalette
 from hitl_desktop.gui.tasks import TaskRunner
 from hitl_desktop.ingest import ImportOptions, import_paths
+from hitl_desktop.ocr import make_engine, run_ocr
+from hitl_desktop.ocr.run import page_items
 from hitl_desktop.workspace import Workspace
 
 from .gui_helpers import SCREENSHOTS
@@ -26,6 +31,19 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 FUNSD_PAGE = DATA / "funsd" / "images" / "0000971160.png"
 SROIE_RECEIPT = DATA / "sroie" / "img" / "000.jpg"
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_canvas.py"
+
+
+def _keep_none_alive() -> None:
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every Qt call returning
+    void; painting thousands of shapes would run it to zero and abort the interpreter. The
+    same guard as in bench/bench_canvas.py (the app needs it too: see the canvas report)."""
+    if sys.version_info < (3, 12):
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_keep_none_alive()
 
 
 class Desk:
@@ -237,3 +255,83 @@ def test_wheel_zooms_about_the_cursor_and_keys_fit(funsd: Desk) -> None:
     assert view.zoom == pytest.approx(fit)
     desk.key(Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom == pytest.approx(fit * 1.25)
+
+
+@pytest.fixture
+def receipt(qtbot, tmp_path: Path) -> Iterator[Desk]:  # type: ignore[no-untyped-def]
+    """A SROIE receipt read by the real OCR engine: its lines are pending suggestions."""
+    ws = Workspace.create(tmp_path / "ws", name="Receipts")
+    import_paths(ws, [SROIE_RECEIPT], ImportOptions(workers=1))
+    report = run_ocr(ws, make_engine("rapidocr"), page_items(ws))
+    assert report.done and not report.failed
+    desk = Desk(qtbot, ws)
+    desk.open(_first_item(ws))
+    yield desk
+    desk.close()
+    ws.close()
+
+
+def test_ocr_suggestions_are_shown_apart_and_accepted_by_key(receipt: Desk) -> None:
+    desk, editor = receipt, receipt.editor
+    doc = desk.session.document
+    assert doc is not None
+    (ocr_event,) = [r[0] for r in desk.ws.reader().execute(
+        "SELECT hash FROM events WHERE type = 'ocr.ran'")]  # fmt: skip
+    lines = doc.suggestions
+    assert len(lines) >= 10 and all(isinstance(s.shape, OcrLine) for s in lines)
+    assert all(editor.items[s.id].suggestion for s in lines) and len(doc) == 0
+
+    # a human box beside the suggestions, for the screenshot
+    desk.key(Qt.Key.Key_B)
+    desk.drag(desk.at(20.0, 20.0), desk.at(200.0, 120.0))
+    assert not editor.items[doc.annotations[0].id].suggestion
+    desk.key(Qt.Key.Key_V)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor.grab().save(str(SCREENSHOTS / "canvas_suggestions.png"))
+
+    # click one suggestion: it is selected; A accepts just that one
+    line = max(lines, key=lambda s: len(s.shape.text))  # type: ignore[union-attr]
+    quad = line.shape.quad  # type: ignore[union-attr]
+    cx, cy = sum(p[0] for p in quad) / 4, sum(p[1] for p in quad) / 4
+    desk.qtbot.mouseClick(desk.viewport, Qt.MouseButton.LeftButton, pos=desk.at(cx, cy))
+    assert desk.session.selection == [line.id]
+    desk.key(Qt.Key.Key_A)
+    accepted = doc.get(line.id)
+    assert accepted.origin.kind == "ocr" and accepted.origin.event == ocr_event
+    assert accepted.shape == line.shape and len(doc.suggestions) == len(lines) - 1
+    assert not editor.items[line.id].suggestion  # now drawn as the worker's own
+
+    # with nothing selected, A accepts the rest: one undo step takes them all back
+    desk.key(Qt.Key.Key_Escape)
+    desk.key(Qt.Key.Key_A)
+    assert not doc.suggestions and len(doc) == len(lines) + 1
+    desk.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(doc.suggestions) == len(lines) - 1
+    desk.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with desk.qtbot.waitSignal(desk.session.saved, timeout=10_000) as saved:
+        desk.session.save_action.trigger()
+    payload = revisions.revision_payload(desk.ws.reader(), saved.args[0])
+    stored = {a["id"]: a for a in payload["annotations"]}
+    assert stored[line.id]["origin"]["event"] == ocr_event
+    assert sum(a["kind"] == "ocr_line" for a in stored.values()) == len(lines)
+
+
+def test_a_20000_by_30000_scan_opens_fast_in_bounded_memory(
+    tmp_path: Path, subprocess_env: dict[str, str]
+) -> None:
+    """Measured in a fresh process (the benchmark's routine), so earlier tests' memory does
+    not count: the first view, then 100 % with its tiles decoded in the background."""
+    scan = tmp_path / "scan.jpg"
+    subprocess.run([sys.executable, str(BENCH), "make-scan", str(scan)], check=True, timeout=120)
+    shot = tmp_path / "huge.png"
+    out = subprocess.run(
+        [sys.executable, str(BENCH), "first-view", "--scan", str(scan), "--screenshot", str(shot),
+         "--json"], env=subprocess_env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr[-2000:]
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    assert r["first_view_s"] < 5.0, r  # the target is 1.5 s; shared CI machines are slower
+    assert r["sharp"] == 1.0 and r["level_at_100"] <= 1, r  # finer tiles arrived
+    assert r["peak_rss_mb"] < 1024, r
+    assert r["ticks"] > 10 and r["max_gui_gap_ms"] < 500, r  # the GUI thread kept running
+    assert shot.stat().st_size > 0

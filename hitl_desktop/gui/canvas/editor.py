@@ -60,6 +60,7 @@ class ImageEditor(QWidget):
         layout.addWidget(self.status)
         self._make_actions()
 
+        self.view.zoomed.connect(lambda _zoom: self._show_status())
         self.tiles.ready.connect(self._page_ready)
         self.tiles.failed.connect(self._page_failed)
         session.opened.connect(self._opened)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -23,7 +23,10 @@ BACKGROUND = QColor(58, 60, 64)
 
 
 class CanvasView(QGraphicsView):
-    """Shows the scene in image pixel coordinates; ``zoom`` is screen pixels per image pixel."""
+    """Shows the scene in image pixel coordinates; ``zoom`` is screen pixels per image pixel.
+    ``zoomed(zoom)`` follows every change of it."""
+
+    zoomed = Signal(float)
 
     def __init__(
         self, scene: QGraphicsScene, tiles: PageTiles, parent: QWidget | None = None
@@ -61,12 +64,14 @@ class CanvasView(QGraphicsView):
     def fit(self) -> None:
         if not self.page.isEmpty():
             self.fitInView(self.page, Qt.AspectRatioMode.KeepAspectRatio)
+            self.zoomed.emit(self.zoom)
 
     def actual_size(self) -> None:
         """100 %: one image pixel per screen pixel, keeping the view's centre."""
         centre = self.mapToScene(self.viewport().rect().center())
         self.resetTransform()
         self.centerOn(centre)
+        self.zoomed.emit(self.zoom)
 
     def min_scale(self) -> float:
         if self.page.isEmpty():
@@ -86,6 +91,7 @@ class CanvasView(QGraphicsView):
         self.scale(factor, factor)
         moved = self.mapFromScene(anchor)
         self._scroll_by(moved.x() - at_px.x(), moved.y() - at_px.y())
+        self.zoomed.emit(self.zoom)
 
     def zoom_in(self) -> None:
         self.zoom_at(ZOOM_STEP, self._cursor_or_none())
