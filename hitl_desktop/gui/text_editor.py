@@ -296,7 +296,7 @@ class TextSpanEditor(QWidget):
         lines = []
         for m in self.marks_at(pos16):
             start, end = utf16_to_index(doc.text, m.start), utf16_to_index(doc.text, m.end)
-            words = doc.text[start:end]
+            words = f"\u2068{doc.text[start:end]}\u2069"  # isolated: RTL words keep [a, b) intact
             if m.pending:
                 score = f" {m.score:.2f}" if m.score is not None else ""
                 lines.append(self.tr("suggested {label}{score}: “{words}” [{start}, {end}) — "

@@ -173,3 +173,55 @@ def test_lanes_and_display_text_keep_positions() -> None:
     assert lanes == {"a": 0, "b": 1, "c": 1, "d": 0}
     text = "ab\r\ncd\re"
     assert len(display_text(text)) == len(text)
+
+
+@pytest.fixture(scope="module")
+def tiny_ner(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny randomly initialised BERT tagger that calls every token the start of a PLACE."""
+    from tests.prelabel.tiny import tiny_bert
+
+    labels = ["O", "B-PLACE", "I-PLACE", "B-PERSON", "I-PERSON"]
+    folder = tmp_path_factory.mktemp("models") / "tiny-ner"
+    return tiny_bert(folder, "token-classification", labels, constant=1)
+
+
+def test_suggested_spans_are_dashed_and_accepted_with_a(  # type: ignore[no-untyped-def]
+    qtbot, desk: Desk, ws: Workspace, tmp_path: Path, tiny_ner: Path
+) -> None:
+    from hitl_desktop.prelabel import (
+        add_model,
+        load_prelabeller,
+        parse_label_set,
+        run_prelabel,
+        text_items,
+    )
+
+    title = (DATA / "arb.txt").read_text("utf-8").splitlines()[0]  # the Declaration's title
+    src = tmp_path / "title-ar.txt"
+    src.write_text(title, encoding="utf-8")
+    import_paths(ws, [src], ImportOptions(workers=1, source="gui-tests"))
+    ner = {"name": "ner", "version": 1, "labels": [{"name": "PLACE"}, {"name": "PERSON"}]}
+    record = add_model(ws, tiny_ner, label_set=parse_label_set(ner))
+    item = _item(ws, "title-ar.txt")
+    run_prelabel(ws, load_prelabeller(ws, record.id, device="cpu"), text_items(ws, [item]))
+    doc = desk.session.open_item(item)
+    assert doc is not None and doc.text is not None
+    editor = desk.editor
+    words = doc.text.split()
+    assert len(editor.marks) == len(words) and all(m.pending for m in editor.marks)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor.grab().save(str(SCREENSHOTS / "text_editor_suggestions_ar.png"))
+    # A with the cursor in the second word accepts that suggestion only
+    second = doc.text.index(words[1])
+    editor.select_range(second + 1, second + 1)
+    editor.view.setFocus()
+    assert "suggested PLACE" in editor.status.text()
+    qtbot.keyClick(editor.view, Qt.Key.Key_A)
+    [accepted] = doc.annotations
+    assert doc.span_text(accepted.id) == words[1] and accepted.origin.kind == "prelabel"
+    assert accepted.origin.model == record.id
+    # Shift+A accepts the rest; undo puts them back as suggestions
+    qtbot.keyClick(editor.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert len(doc.annotations) == len(words) and not any(m.pending for m in editor.marks)
+    desk.session.undo_action.trigger()
+    assert len(doc.annotations) == 1 and sum(m.pending for m in editor.marks) == len(words) - 1
