@@ -23,12 +23,13 @@ from hitl_desktop.ocr import make_engine, run_ocr
 from hitl_desktop.ocr.run import page_items
 from hitl_desktop.workspace import Workspace
 
-from .gui_helpers import SCREENSHOTS
+from .gui_helpers import SCREENSHOTS, imported
 
 pytestmark = pytest.mark.gui
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 FUNSD_PAGE = DATA / "funsd" / "images" / "0000971160.png"
+TEXT = DATA / "multilingual" / "arb.txt"
 SROIE_RECEIPT = DATA / "sroie" / "img" / "000.jpg"
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_canvas.py"
 
@@ -335,3 +336,28 @@ def test_a_20000_by_30000_scan_opens_fast_in_bounded_memory(
     assert r["peak_rss_mb"] < 1024, r
     assert r["ticks"] > 10 and r["max_gui_gap_ms"] < 500, r  # the GUI thread kept running
     assert shot.stat().st_size > 0
+
+
+def test_blank_for_texts_and_a_clear_message_for_a_missing_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws = Workspace.create(tmp_path / "ws", name="Mixed")
+    import_paths(ws, [TEXT, FUNSD_PAGE], ImportOptions(workers=1))
+    [missing_draft] = [imported(ws, "lost-scan.png")]  # its blob was never stored
+    ws.append([missing_draft])
+    rows = dict(ws.reader().execute("SELECT kind, id FROM items WHERE name != 'lost-scan.png'"))
+    desk = Desk(qtbot, ws)
+    try:
+        editor = desk.editor
+        desk.session.open_item(rows["text"])
+        assert editor.doc is None and not editor.isEnabled() and not editor.items
+        assert not editor.accept_action.isEnabled()
+        desk.open(rows["image"])
+        assert editor.doc is not None and editor.isEnabled()
+        problems: list[str] = []
+        desk.session.problem.connect(problems.append)
+        desk.session.open_item(missing_draft.subject.item)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: bool(problems), timeout=10_000)
+        assert "cannot be shown" in problems[-1] and "missing" in problems[-1]
+        assert editor.tiles.base is None and not editor.tiles.loading
+    finally:
+        desk.close()
+        ws.close()

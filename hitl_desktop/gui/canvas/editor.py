@@ -95,7 +95,7 @@ class ImageEditor(QWidget):
         self.accept_action = tool("accept", self.tr("Accept pre-labels (selected, or all)"),
                                   ["A"], self.accept_suggestions)  # fmt: skip
         self.delete_action = tool("delete", self.tr("Delete selected shapes"),
-                                  ["Del", "Backspace"], self.delete_selected)  # fmt: skip
+                                  ["Del"], self.delete_selected)  # fmt: skip
         self.zoom_in_action = tool("zoom_in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
                                    self.view.zoom_in)  # fmt: skip
         self.zoom_out_action = tool("zoom_out", self.tr("Zoom out"), ["Ctrl+-"],

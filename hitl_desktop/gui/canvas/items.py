@@ -38,6 +38,9 @@ class ShapeItem(QGraphicsItem):
         self._rect = QRectF()
         self._polygon = QPolygonF()
         self._color = QColor()
+        self._box = QRectF()
+        self._pen = QPen()
+        self._brush = QBrush()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles the mouse
         self._load(ann)
         self.setZValue(Z_SUGGESTION if suggestion else Z_ANNOTATION)
@@ -52,6 +55,7 @@ class ShapeItem(QGraphicsItem):
             self.selected = selected
             base = Z_SUGGESTION if self.suggestion else Z_ANNOTATION
             self.setZValue(Z_SELECTED if selected else base)
+            self._style()
             self.update()
 
     def _load(self, ann: Annotation) -> None:
@@ -62,16 +66,16 @@ class ShapeItem(QGraphicsItem):
         pad = POINT_PAD if isinstance(shape, Point) else 1.0
         self._rect = QRectF(b.x0 - pad, b.y0 - pad, b.width + 2 * pad, b.height + 2 * pad)
         self._polygon = QPolygonF([QPointF(x, y) for x, y in shape.vertices()])
+        self._box = QRectF(b.x0, b.y0, b.width, b.height)
         self._color = color_for(ann.label)
+        self._style()
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        shape = self.ann.shape
-        color = QColor(self._color)
+    def _style(self) -> None:
+        """Pen and brush for the current label, kind and selection (made once, not per paint)."""
+        color = self._color
         pen = QPen(color.darker(130) if self.selected else color, 3 if self.selected else 2)
         pen.setCosmetic(True)
         fill = QColor(color)
@@ -80,15 +84,21 @@ class ShapeItem(QGraphicsItem):
             fill.setAlpha(70 if self.selected else 35)
         else:
             fill.setAlpha(90 if self.selected else 40)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
+        self._pen, self._brush = pen, QBrush(fill)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        shape = self.ann.shape
+        painter.setPen(self._pen)
+        painter.setBrush(self._brush)
         scale = painter.worldTransform().m11() or 1.0
         if isinstance(shape, Point):
             r = min(POINT_RADIUS_PX / scale, POINT_PAD - 1.0)
             painter.drawEllipse(QPointF(shape.x, shape.y), r, r)
             return
         if isinstance(shape, Box):
-            painter.drawRect(QRectF(shape.x0, shape.y0, shape.width, shape.height))
+            painter.drawRect(self._box)
         else:
             painter.drawPolygon(self._polygon)
         self._paint_caption(painter, scale)
