@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,7 +83,24 @@ class _LiveEditDelegate(BidiDelegate):
         gesture = uuid7()  # one undo step for everything typed in this editor
         line_edit.textEdited.connect(lambda text: self._owner.edit_text(ann_id, text, gesture))
         line_edit.setProperty("gesture", gesture)
+        line_edit.setProperty("original", str(index.data(Qt.ItemDataRole.EditRole)))
         return line_edit
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Escape closes the editor without committing: put back the text it started with
+        # (merged into the same undo step, so nothing of the typing is left)
+        if (
+            isinstance(obj, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and obj.property("gesture")
+        ):
+            index = self._owner.table.currentIndex()
+            ann_id = str(index.data(Qt.ItemDataRole.UserRole))
+            gesture, original = str(obj.property("gesture")), str(obj.property("original"))
+            self._owner.edit_text(ann_id, original, gesture)
+        return super().eventFilter(obj, event)
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
         assert isinstance(editor, QLineEdit)

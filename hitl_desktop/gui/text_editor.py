@@ -123,9 +123,18 @@ class _SpanView(QTextEdit):
         painter = QPainter(self.viewport())
         painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
         selected = set(self._editor.session.selection)
+        first, last = self._visible_range()
         for mark in self._editor.marks:
-            self._paint_mark(painter, mark, mark.ann_id in selected)
+            if mark.end >= first and mark.start <= last:  # only what is on screen
+                self._paint_mark(painter, mark, mark.ann_id in selected)
         painter.end()
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Positions of the first and last paragraphs showing in the viewport."""
+        vp = self.viewport().rect()
+        top = self.cursorForPosition(vp.topLeft()).block()
+        bottom = self.cursorForPosition(vp.bottomLeft()).block()
+        return top.position(), bottom.position() + bottom.length()
 
     def fragments(self, start: int, end: int) -> list[tuple[QRectF, float]]:
         """Rectangles (document coordinates) covering positions [start, end), one per line

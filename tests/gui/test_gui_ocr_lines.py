@@ -112,6 +112,15 @@ def test_correct_reorder_rerecognise_check_and_save(qtbot, desk: Desk, ws: Works
     desk.session.redo_action.trigger()
     assert _texts(desk)[0] == "Corrected line"
 
+    # Escape while editing puts the line back as it was
+    _click_row(qtbot, desk, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_End)  # F2 selects all; add at the end
+    qtbot.keyClicks(table.focusWidget(), " oops")
+    assert _texts(desk)[1] == before[1] + " oops"
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Escape)
+    assert _texts(desk)[1] == before[1]
+
     # typing on a selected line starts editing it (replacing its text)
     _click_row(qtbot, desk, 2)
     qtbot.keyClicks(table, "a")  # a plain letter: on an accepted line it types, not accepts
