@@ -211,6 +211,20 @@ def test_polygon_point_rubber_band_select_and_delete(funsd: Desk) -> None:
     for (px, py), (x, y) in zip(poly.shape.points, corners, strict=True):
         assert abs(px - x) <= 2 and abs(py - y) <= 2
     assert poly.label == "question"  # the palette's current label
+    # a second one, closed by clicking its first point again, then one by a double-click
+    for x, y in [(400.0, 100.0), (550.0, 120.0), (480.0, 250.0), (401.0, 101.0)]:
+        desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=desk.at(x, y))
+    closed = doc.annotations[-1]
+    assert isinstance(closed.shape, Polygon) and len(closed.shape.points) == 3
+    for x, y in [(600.0, 100.0), (700.0, 120.0)]:
+        desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=desk.at(x, y))
+    last = desk.at(650.0, 250.0)  # a double-click: a click, then the double-click event
+    desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=last)
+    desk.qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=last)
+    third = doc.annotations[-1]
+    assert third.id != closed.id and isinstance(third.shape, Polygon)
+    assert len(third.shape.points) == 3
+    assert not editor.tools.polygon and len(doc) == 3
 
     desk.key(Qt.Key.Key_O)
     desk.qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=desk.at(500.0, 600.0))
@@ -230,9 +244,9 @@ def test_polygon_point_rubber_band_select_and_delete(funsd: Desk) -> None:
     desk.drag(desk.at(50.0, 300.0), desk.at(600.0, 700.0))
     assert set(desk.session.selection) == {poly.id, point.id}
     desk.key(Qt.Key.Key_Delete)
-    assert len(doc) == 0
+    assert [a.id for a in doc.annotations] == [closed.id, third.id]
     desk.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(doc) == 2
+    assert len(doc) == 4
 
 
 def test_wheel_zooms_about_the_cursor_and_keys_fit(funsd: Desk) -> None:

@@ -121,13 +121,28 @@ class PageTiles(QObject):
         h = min(TILE, s.height - ty * TILE)
         return QRectF(tx * TILE * fx, ty * TILE * fy, w * fx, h * fy)
 
-    def paint(self, painter: QPainter, exposed: QRectF, scale: float) -> None:
-        """Draw what is known of ``exposed``; ask for the finer tiles it lacks."""
+    def _tiles_in(self, area: QRectF, k: int) -> list[TileKey]:
+        """The tiles of level ``k`` covering ``area`` (image coordinates), centre first."""
+        p = self.pyramid
+        assert p is not None
+        area = area.intersected(QRectF(0, 0, p.width, p.height))
+        if area.isEmpty():
+            return []
+        s = p.level_shape(k)
+        fx, fy = s.width / p.width, s.height / p.height
+        tx0, ty0 = int(area.left() * fx) // TILE, int(area.top() * fy) // TILE
+        tx1 = min(math.ceil(area.right() * fx) // TILE, p.grid(k)[0] - 1)
+        ty1 = min(math.ceil(area.bottom() * fy) // TILE, p.grid(k)[1] - 1)
+        cx, cy = (tx0 + tx1) / 2, (ty0 + ty1) / 2
+        keys = [(k, tx, ty) for ty in range(ty0, ty1 + 1) for tx in range(tx0, tx1 + 1)]
+        return sorted(keys, key=lambda t: (t[1] - cx) ** 2 + (t[2] - cy) ** 2)
+
+    def paint(self, painter: QPainter, exposed: QRectF, visible: QRectF, scale: float) -> None:
+        """Draw what is known of ``exposed``; ask for the finer tiles ``visible`` lacks."""
         p, base = self.pyramid, self.base
         if p is None or base is None:
             return
-        page = QRectF(0, 0, p.width, p.height)
-        area = exposed.intersected(page)
+        area = exposed.intersected(QRectF(0, 0, p.width, p.height))
         if area.isEmpty():
             return
         bx, by = base.width() / p.width, base.height() / p.height
@@ -135,25 +150,17 @@ class PageTiles(QObject):
         painter.drawPixmap(area, base, source)
         k = self.level_for(scale)
         if k >= p.coarsest:
+            self._wanted = []
             return
-        s = p.level_shape(k)
-        fx, fy = s.width / p.width, s.height / p.height
-        tx0, ty0 = int(area.left() * fx) // TILE, int(area.top() * fy) // TILE
-        tx1 = min(math.ceil(area.right() * fx) // TILE, p.grid(k)[0] - 1)
-        ty1 = min(math.ceil(area.bottom() * fy) // TILE, p.grid(k)[1] - 1)
-        cx, cy = (tx0 + tx1) / 2, (ty0 + ty1) / 2
-        missing: list[TileKey] = []
-        for ty in range(ty0, ty1 + 1):
-            for tx in range(tx0, tx1 + 1):
-                key = (k, tx, ty)
-                pixmap = self._cache.get(key)
-                if pixmap is None:
-                    missing.append(key)
-                    continue
+        for key in self._tiles_in(area, k):
+            pixmap = self._cache.get(key)
+            if pixmap is not None:
                 self._cache.move_to_end(key)
                 painter.drawPixmap(self.tile_rect(*key), pixmap, QRectF(pixmap.rect()))
-        missing.sort(key=lambda t: (t[1] - cx) ** 2 + (t[2] - cy) ** 2, reverse=True)
-        self._wanted = missing  # the view's latest wishes replace earlier ones
+        # the wishes are the whole visible part (a partial repaint must not drop the rest),
+        # replacing older ones: tiles the view moved away from are never decoded
+        missing = [t for t in self._tiles_in(visible, k) if t not in self._cache]
+        self._wanted = missing[::-1]  # popped from the end: the centre first
         self._pump()
 
     @property

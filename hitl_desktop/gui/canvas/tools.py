@@ -27,6 +27,8 @@ HANDLE_PX = 7.0  # handle grab distance and drawn size, in screen pixels
 SNAP_PX = 6.0  # coordinates this close to an image edge land on it
 MIN_BOX_PX = 3.0  # a box drag shorter than this on screen is a click, not a box
 DragKind = Literal["move", "resize", "vertex", "rubber", "draw"]
+_HANDLE_CURSORS = (Qt.CursorShape.SizeFDiagCursor, Qt.CursorShape.SizeVerCursor,
+                   Qt.CursorShape.SizeBDiagCursor, Qt.CursorShape.SizeHorCursor)  # fmt: skip
 
 
 @dataclass
@@ -99,6 +101,22 @@ class ToolController:
             return []
         return [doc.get(i) for i in self.editor.session.selection if i in doc]
 
+    def _cursor_at(self, p: QPointF) -> Qt.CursorShape:
+        """Resize arrows over a selected box's handles, a cross over vertices, a move cursor
+        over a selected shape."""
+        tol = self._tol()
+        for ann in self._selected_annotations():
+            h = geometry.handle_at(ann.shape, p.x(), p.y(), tol)  # type: ignore[arg-type]
+            if h is not None:
+                if h.kind == "vertex":
+                    return Qt.CursorShape.CrossCursor
+                return _HANDLE_CURSORS[h.index % 4]
+        hit = self.hit(p)
+        doc = self.editor.doc
+        if hit is not None and hit in self.editor.session.selection and doc is not None:
+            return Qt.CursorShape.SizeAllCursor if hit in doc else Qt.CursorShape.ArrowCursor
+        return Qt.CursorShape.ArrowCursor
+
     # ------------------------------------------------------------------ mouse
     def press(self, event: QMouseEvent, p: QPointF) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.editor.doc is None:
@@ -112,6 +130,11 @@ class ToolController:
             self._add(Point(*self._xy(p)))
         elif self.tool == "polygon":
             x, y = self._xy(p)
+            if len(self.polygon) >= 3:
+                fx, fy = self.polygon[0]
+                if abs(fx - x) <= self._tol() and abs(fy - y) <= self._tol():
+                    self.close_polygon()  # a click on the first point closes the polygon
+                    return
             self.polygon.append((x, y))
             self._refresh()
         else:
@@ -150,6 +173,8 @@ class ToolController:
         if drag is None:
             if self.polygon:
                 self._refresh()
+            elif self.tool == "select":
+                self.editor.view.viewport().setCursor(self._cursor_at(p))
             return
         drag.current = p
         if drag.kind in ("rubber", "draw"):

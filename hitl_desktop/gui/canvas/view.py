@@ -118,7 +118,8 @@ class CanvasView(QGraphicsView):
         rect = QRectF(rect)
         painter.fillRect(rect, BACKGROUND)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.zoom < 1.0)
-        self.tiles.paint(painter, rect, self.zoom)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.tiles.paint(painter, rect, visible, self.zoom)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self.tools is not None:
