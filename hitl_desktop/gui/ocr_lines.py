@@ -13,33 +13,30 @@ selected lines' boxes again on a worker thread, records the reading as an ``ocr.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QStyleOptionViewItem,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..annotate import Document, EditError, OcrLine, Origin, commands
-from ..lineage import uuid7
 from ..ocr import OcrEngine, make_engine
 from ..ocr import OcrLine as ReadLine
 from ..ocr.run import load_page, ocr_draft, page_items
 from ..workspace import CancelToken
-from .editor_common import multiscript_font, trigger_matching
-from .ocr_lines_model import TEXT, OcrLinesModel, page_checked, set_checked
-from .ocr_view import LOW_SCORE, BidiDelegate
+from .editor_common import multiscript_font
+from .ocr_lines_model import TEXT, OcrLinesModel, Rerecognised, page_checked, set_checked
+from .ocr_lines_view import LinesTable, LiveEditDelegate
+from .ocr_view import LOW_SCORE
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -47,98 +44,6 @@ if TYPE_CHECKING:
     from .tasks import Progress, TaskRunner
 
 RERECOGNISE_TASK = "Re-recognise boxes"
-
-
-class Rerecognised(commands.ChangeAnnotations):
-    """New texts for some lines from a regions-only OCR reading; the revision saved after it
-    names that reading in its ``base`` (as accepting a pre-label does), undo takes it back."""
-
-    def __init__(self, pairs: Sequence[tuple[Any, Any]], event_hash: str) -> None:
-        super().__init__(pairs, "Re-recognise boxes")
-        self.event_hash = event_hash
-        self._added = False
-
-    def apply(self, doc: Document) -> None:
-        super().apply(doc)
-        self._added = self.event_hash not in doc.replaces
-        doc.replaces.add(self.event_hash)
-
-    def revert(self, doc: Document) -> None:
-        super().revert(doc)
-        if self._added:
-            doc.replaces.discard(self.event_hash)
-
-
-class _LiveEditDelegate(BidiDelegate):
-    """Edits a transcription in a line edit that writes every change through at once."""
-
-    def __init__(self, editor: OcrLinesEditor) -> None:
-        super().__init__(editor)
-        self._owner = editor
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
-        line_edit = QLineEdit(parent)
-        line_edit.setFont(multiscript_font(11))
-        ann_id = str(index.data(Qt.ItemDataRole.UserRole))
-        gesture = uuid7()  # one undo step for everything typed in this editor
-        line_edit.textEdited.connect(lambda text: self._owner.edit_text(ann_id, text, gesture))
-        line_edit.setProperty("gesture", gesture)
-        line_edit.setProperty("original", str(index.data(Qt.ItemDataRole.EditRole)))
-        return line_edit
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        # Escape closes the editor without committing: put back the text it started with
-        # (merged into the same undo step, so nothing of the typing is left)
-        if (
-            isinstance(obj, QLineEdit)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-            and obj.property("gesture")
-        ):
-            index = self._owner.table.currentIndex()
-            ann_id = str(index.data(Qt.ItemDataRole.UserRole))
-            gesture, original = str(obj.property("gesture")), str(obj.property("original"))
-            self._owner.edit_text(ann_id, original, gesture)
-        return super().eventFilter(obj, event)
-
-    def setEditorData(self, editor: QWidget, index: Any) -> None:
-        assert isinstance(editor, QLineEdit)
-        text = str(index.data(Qt.ItemDataRole.EditRole))
-        if editor.text() != text:  # a live update would otherwise move the caret
-            editor.setText(text)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
-        assert isinstance(editor, QLineEdit)
-        ann_id = str(index.data(Qt.ItemDataRole.UserRole))
-        self._owner.edit_text(ann_id, editor.text(), str(editor.property("gesture")))
-
-
-class _LinesTable(QTableView):
-    """Runs the editor's keys; a plain "A" on the worker's own line starts typing instead."""
-
-    def __init__(self, owner: OcrLinesEditor) -> None:
-        super().__init__(owner)
-        self._owner = owner
-
-    def _types(self, event: QKeyEvent) -> bool:
-        plain_a = event.key() == Qt.Key.Key_A and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        )
-        return plain_a and not self._owner.current_is_pending()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            assert isinstance(event, QKeyEvent)
-            if self._types(event):
-                event.accept()
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._types(event) and trigger_matching(self._owner.actions, event):
-            return
-        super().keyPressEvent(event)
 
 
 class OcrLinesEditor(QWidget):
@@ -165,9 +70,9 @@ class OcrLinesEditor(QWidget):
         self._syncing = False
 
         self.model = OcrLinesModel(self._on_model_edit, low_score)
-        self.table = _LinesTable(self)
+        self.table = LinesTable(self)
         self.table.setModel(self.model)
-        self.table.setItemDelegate(_LiveEditDelegate(self))
+        self.table.setItemDelegate(LiveEditDelegate(self))
         self.table.setFont(multiscript_font(11))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(

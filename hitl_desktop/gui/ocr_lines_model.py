@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -165,3 +165,23 @@ class OcrLinesModel(QAbstractTableModel):
         if str(value) == row.line.text:
             return False
         return self._on_edit(row.ann.id, str(value))
+
+
+class Rerecognised(commands.ChangeAnnotations):
+    """New texts for some lines from a regions-only OCR reading; the revision saved after it
+    names that reading in its ``base`` (as accepting a pre-label does), undo takes it back."""
+
+    def __init__(self, pairs: Sequence[tuple[Annotation, Annotation]], event_hash: str) -> None:
+        super().__init__(pairs, "Re-recognise boxes")
+        self.event_hash = event_hash
+        self._added = False
+
+    def apply(self, doc: Document) -> None:
+        super().apply(doc)
+        self._added = self.event_hash not in doc.replaces
+        doc.replaces.add(self.event_hash)
+
+    def revert(self, doc: Document) -> None:
+        super().revert(doc)
+        if self._added:
+            doc.replaces.discard(self.event_hash)

@@ -12,7 +12,6 @@ Each paragraph lays out in its own direction, so Arabic and Hebrew read right to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Slot
@@ -30,10 +29,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from ..annotate import Annotation, Document, EditError, Span, commands
+from ..annotate import Document, EditError, commands
 from ..annotate.text_offsets import index_to_utf16, utf16_to_index
 from .editor_common import LabelSource, multiscript_font, trigger_matching
 from .ocr_view import text_direction
+from .span_marks import SpanMark, display_text, span_marks
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -43,60 +43,6 @@ if TYPE_CHECKING:
 
 LINE_HEIGHT_PERCENT = 170  # room under each line for three stacked underlines
 LANE_GAP = 3.0
-
-
-@dataclass(frozen=True, slots=True)
-class SpanMark:
-    """A span as drawn: its UTF-16 range in the widget, lane (stacking depth) and state."""
-
-    ann_id: str
-    start: int  # UTF-16 positions in the displayed document
-    end: int
-    label: str
-    pending: bool
-    score: float | None
-    lane: int
-
-
-def display_text(text: str) -> str:
-    """``text`` as shown: Qt turns "\\r\\n" into one paragraph break, which would shift every
-    later position, so the "\\r" becomes a zero-width space (same length, nothing visible)."""
-    return text.replace("\r\n", "\u200b\n").replace("\r", "\n")
-
-
-def assign_lanes(ranges: list[tuple[str, int, int]]) -> dict[str, int]:
-    """Stack overlapping ranges: each gets the lowest lane free over its whole extent."""
-    lanes: dict[str, int] = {}
-    lane_ends: list[int] = []
-    for ann_id, start, end in sorted(ranges, key=lambda r: (r[1], -r[2], r[0])):
-        for lane, busy_until in enumerate(lane_ends):
-            if busy_until <= start:
-                lane_ends[lane] = end
-                lanes[ann_id] = lane
-                break
-        else:
-            lanes[ann_id] = len(lane_ends)
-            lane_ends.append(end)
-    return lanes
-
-
-def span_marks(doc: Document) -> list[SpanMark]:
-    """Every span (worker's and pending) of a text document, in UTF-16 positions, with lanes."""
-    assert doc.text is not None
-    text = doc.text
-    found: list[tuple[Annotation, bool]] = [
-        (a, False) for a in doc.annotations if isinstance(a.shape, Span)
-    ] + [(s, True) for s in doc.suggestions if isinstance(s.shape, Span)]
-    ranges = []
-    for ann, _pending in found:
-        shape = ann.shape
-        assert isinstance(shape, Span)
-        ranges.append((ann.id, index_to_utf16(text, shape.start), index_to_utf16(text, shape.end)))
-    lanes = assign_lanes(ranges)
-    return [
-        SpanMark(ann.id, start, end, ann.label, pending, ann.origin.score, lanes[ann.id])
-        for (ann, pending), (_, start, end) in zip(found, ranges, strict=True)
-    ]
 
 
 class _SpanView(QTextEdit):

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from hitl_desktop.annotate import Span, revisions
 from hitl_desktop.gui.document_session import DocumentSession
 from hitl_desktop.gui.label_palette import LabelPalette
+from hitl_desktop.gui.span_marks import assign_lanes, display_text
 from hitl_desktop.gui.tasks import TaskRunner
-from hitl_desktop.gui.text_editor import TextSpanEditor, assign_lanes, display_text
+from hitl_desktop.gui.text_editor import TextSpanEditor
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.queries import ItemFilter, page_items
