@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..annotate import Annotation, Document, EditError, OcrLine, commands
+from .ocr_view import LOW_SCORE_BRUSH
 
 CHECKED = "checked"
 COLUMNS = ("#", "Text", "Score")
@@ -143,6 +144,8 @@ class OcrLinesModel(QAbstractTableModel):
             return self._italic
         if role == Qt.ItemDataRole.ForegroundRole and row.pending:
             return QColor(120, 120, 120)
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_low(row):
+            return LOW_SCORE_BRUSH  # besides the icon and the word "low", never alone
         if role == Qt.ItemDataRole.DecorationRole and col == SCORE and self.is_low(row):
             return self._warn
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -219,3 +219,30 @@ def test_blank_for_text_items_and_nothing_open(qtbot, desk: Desk, ws: Workspace,
     assert "Open an image" in desk.editor.state.text()
     desk.session.open_item(None)
     assert not desk.editor.isEnabled() and desk.editor.model.rowCount() == 0
+
+
+def test_a_missing_ocr_model_is_reported_and_nothing_changes(  # type: ignore[no-untyped-def]
+    qtbot, ws: Workspace, tmp_path: Path
+) -> None:
+    missing = tmp_path / "models" / "det.onnx"
+    session = DocumentSession(lambda: ws)
+    runner = TaskRunner()
+    editor = OcrLinesEditor(session, lambda: ws, runner,
+                            engine_factory=lambda: make_engine("rapidocr", det_model=missing))  # fmt: skip
+    qtbot.addWidget(editor)
+    problems: list[str] = []
+    session.problem.connect(problems.append)
+    [page] = page_items(ws)
+    doc = session.open_item(page.id)
+    assert doc is not None
+    editor.accept_all()
+    editor.session.select([doc.ocr_lines()[0].id])
+    before = [a.shape for a in doc.ocr_lines()]
+    runs = ws.reader().execute("SELECT count(*) FROM events WHERE type = 'ocr.ran'").fetchone()
+    assert editor.rerecognise_selected()
+    qtbot.waitUntil(lambda: bool(problems), timeout=30_000)
+    assert "Re-recognising failed" in problems[-1] and str(missing) in problems[-1]
+    assert [a.shape for a in doc.ocr_lines()] == before
+    after = ws.reader().execute("SELECT count(*) FROM events WHERE type = 'ocr.ran'").fetchone()
+    assert after == runs
+    runner.shutdown()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from hitl_desktop.annotate import Span, revisions
+from hitl_desktop.annotate.text_offsets import index_to_utf16
 from hitl_desktop.gui.document_session import DocumentSession
 from hitl_desktop.gui.label_palette import LabelPalette
 from hitl_desktop.gui.span_marks import assign_lanes, display_text
@@ -156,7 +157,12 @@ def test_shift_arrows_on_hindi_undo_redo_delete_and_save(qtbot, desk: Desk, ws: 
     desk.session.redo_action.trigger()
     assert [a.id for a in doc.annotations] == [ann.id]
     # Del removes the span under the cursor; undo brings it back
-    editor.select_range(start + 2, start + 2)
+    editor.select_range(0, 0)
+    desk.session.select([ann.id])  # chosen elsewhere (a span list): the caret goes to it
+    assert editor.selected_range() is None
+    assert editor.view.textCursor().position() == index_to_utf16(doc.text, start)
+    editor.select_range(start + 2, start + 2)  # a caret inside a span selects it
+    assert desk.session.selection == [ann.id]
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
     assert doc.annotations == []
     desk.session.undo_action.trigger()
