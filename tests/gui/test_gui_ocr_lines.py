@@ -161,6 +161,8 @@ def test_correct_reorder_rerecognise_check_and_save(qtbot, desk: Desk, ws: Works
     last = doc.ocr_lines()[-1].id
     desk.session.select([last])
     assert editor.selected_ids() == [last]
+    last_cell = table.visualRect(editor.model.index(editor.model.row_of(last) or 0, TEXT))
+    assert table.viewport().rect().intersects(last_cell)  # scrolled into view
 
     # Ctrl+Enter: page checked, shown, saved in the revision
     assert not page_checked(doc)

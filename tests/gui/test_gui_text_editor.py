@@ -232,3 +232,19 @@ def test_suggested_spans_are_dashed_and_accepted_with_a(  # type: ignore[no-unty
     assert len(doc.annotations) == len(words) and not any(m.pending for m in editor.marks)
     desk.session.undo_action.trigger()
     assert len(doc.annotations) == 1 and sum(m.pending for m in editor.marks) == len(words) - 1
+
+
+def test_characters_outside_the_bmp_before_a_span_do_not_shift_it(  # type: ignore[no-untyped-def]
+    qtbot, desk: Desk, ws: Workspace, tmp_path: Path
+) -> None:
+    # 𠮷 and the emoji take two UTF-16 units each in Qt, one code point each in the span
+    src = tmp_path / "yoshinoya.txt"
+    src.write_text("𠮷野家で😀尊厳を守る\r\n二行目の尊厳", encoding="utf-8")
+    import_paths(ws, [src], ImportOptions(workers=1, source="gui-tests"))
+    doc = desk.session.open_item(_item(ws, "yoshinoya.txt"))
+    assert doc is not None and doc.text is not None
+    for start in (doc.text.index("尊厳"), doc.text.rindex("尊厳")):  # also after a CRLF
+        _drag(qtbot, desk, index_to_utf16(doc.text, start), index_to_utf16(doc.text, start + 2))
+        qtbot.keyClick(desk.editor.view, Qt.Key.Key_1)
+    assert [doc.span_text(a.id) for a in doc.annotations] == ["尊厳", "尊厳"]
+    assert [a.shape.start for a in doc.annotations] == [5, doc.text.rindex("尊厳")]  # type: ignore[union-attr]
