@@ -144,7 +144,13 @@ def first_view(scan: Path, screenshot: Path | None = None) -> dict[str, float]:
         t1 = time.perf_counter()
         editor.actual_action.trigger()  # 100 %: full-resolution tiles of the visible part
         editor.view.viewport().repaint()
-        sharp = wait_until(lambda: not editor.tiles.busy and editor.tiles.cached_tiles > 0, 60)
+        view = editor.view
+
+        def is_sharp() -> bool:
+            visible = view.mapToScene(view.viewport().rect()).boundingRect()
+            return editor.tiles.sharp(visible, view.zoom)
+
+        sharp = wait_until(is_sharp, 120)
         editor.view.viewport().repaint()
         fine = time.perf_counter() - t1
         timer.stop()
@@ -160,6 +166,9 @@ def first_view(scan: Path, screenshot: Path | None = None) -> dict[str, float]:
             "max_gui_gap_ms": round(max(gaps, default=0.0) * 1000, 1),
             "ticks": float(len(ticks)),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "cut_child_peak_rss_mb": round(
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+            ),
         }  # fmt: skip
 
 

@@ -15,10 +15,13 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from hitl_desktop.annotate import Box, OcrLine, Point, Polygon, revisions
 from hitl_desktop.gui.canvas import ImageEditor
+from hitl_desktop.gui.canvas.fullres import cut
+from hitl_desktop.gui.canvas.pyramid import PagePyramid
 from hitl_desktop.gui.document_session import DocumentSession
 from hitl_desktop.gui.label_palette import LabelPalette
 from hitl_desktop.gui.tasks import TaskRunner
 from hitl_desktop.ingest import ImportOptions, import_paths
+from hitl_desktop.ingest.pixels import decode_upright_rgb
 from hitl_desktop.ocr import make_engine, run_ocr
 from hitl_desktop.ocr.run import page_items
 from hitl_desktop.workspace import Workspace
@@ -335,7 +338,8 @@ def test_a_20000_by_30000_scan_opens_fast_in_bounded_memory(
     tmp_path: Path, subprocess_env: dict[str, str]
 ) -> None:
     """Measured in a fresh process (the benchmark's routine), so earlier tests' memory does
-    not count: the first view, then 100 % with its tiles decoded in the background."""
+    not count: the first view, then 100 % with its full-resolution tiles, cut by a child
+    process, read in the background."""
     scan = tmp_path / "scan.jpg"
     subprocess.run([sys.executable, str(BENCH), "make-scan", str(scan)], check=True, timeout=120)
     shot = tmp_path / "huge.png"
@@ -346,7 +350,7 @@ def test_a_20000_by_30000_scan_opens_fast_in_bounded_memory(
     assert out.returncode == 0, out.stderr[-2000:]
     r = json.loads(out.stdout.strip().splitlines()[-1])
     assert r["first_view_s"] < 5.0, r  # the target is 1.5 s; shared CI machines are slower
-    assert r["sharp"] == 1.0 and r["level_at_100"] <= 1, r  # finer tiles arrived
+    assert r["sharp"] == 1.0 and r["level_at_100"] == 0, r  # full-resolution tiles arrived
     assert r["peak_rss_mb"] < 1024, r
     assert r["ticks"] > 10 and r["max_gui_gap_ms"] < 500, r  # the GUI thread kept running
     assert shot.stat().st_size > 0
@@ -375,3 +379,33 @@ def test_blank_for_texts_and_a_clear_message_for_a_missing_page(qtbot, tmp_path:
     finally:
         desk.close()
         ws.close()
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 3])
+def test_pyramid_levels_and_cut_tiles_match_the_upright_page(
+    tmp_path: Path, orientation: int
+) -> None:
+    """Every level and the full-resolution tile file show the page as ingest sees it."""
+    from PIL import Image
+
+    src = Image.open(SROIE_RECEIPT).convert("RGB").crop((0, 0, 700, 1100))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    path = tmp_path / f"rotated-{orientation}.jpg"
+    src.save(path, quality=95, exif=exif.tobytes())
+    data = path.read_bytes()
+    upright = decode_upright_rgb(data).astype(int)
+    pyramid = PagePyramid(data, first_view_side=300, level_budget=200_000)
+    assert (pyramid.width, pyramid.height) == (upright.shape[1], upright.shape[0])
+    assert pyramid.coarsest == 2 and pyramid.finest == 2 and pyramid.needs_cut
+    coarse = pyramid.level(2).astype(int)
+    expected = upright[: coarse.shape[0] * 4, : coarse.shape[1] * 4]
+    reduced = expected.reshape(coarse.shape[0], 4, coarse.shape[1], 4, 3).mean(axis=(1, 3))
+    assert abs(coarse - reduced).mean() < 6  # DCT scaling vs box filter: close, not equal
+    cut(path, tmp_path / "level0.tiles", pyramid.width, pyramid.height, pyramid.channels)
+    pyramid.attach_full_resolution(tmp_path / "level0.tiles")
+    across, down = pyramid.grid(0)
+    for tx, ty in [(0, 0), (across - 1, down - 1)]:
+        tile = pyramid.tile(0, tx, ty).astype(int)
+        part = upright[ty * 512 : ty * 512 + 512, tx * 512 : tx * 512 + 512]
+        assert tile.shape == part.shape and abs(tile - part).mean() < 2

@@ -63,6 +63,7 @@ class ImageEditor(QWidget):
         self.view.zoomed.connect(lambda _zoom: self._show_status())
         self.tiles.ready.connect(self._page_ready)
         self.tiles.failed.connect(self._page_failed)
+        self.tiles.notice.connect(self.session.problem)
         session.opened.connect(self._opened)
         session.changed.connect(self._changed)
         session.selection_changed.connect(self._selection_changed)

@@ -18,11 +18,13 @@ import math
 import threading
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps
 
-TILE = 512  # tile side, in pixels of its level
+from .fullres import TILE, read_tile  # tiles are TILE pixels of their level a side
+
 FIRST_VIEW_SIDE = 4096  # the coarsest level's long side is at most this
 LEVEL_BUDGET = 256 << 20  # bytes a finer level may take when decoded whole
 _ORIENTATION = 0x0112
@@ -84,6 +86,17 @@ class PagePyramid:
         )
         self._levels: dict[int, np.ndarray] = {}
         self._lock = threading.Lock()
+        self.full_tiles: Path | None = None  # level 0 cut to a file by ``fullres``
+
+    @property
+    def needs_cut(self) -> bool:
+        """Whether full resolution is beyond the budget and not yet cut into a tile file."""
+        return self.finest > 0 and self.full_tiles is None
+
+    def attach_full_resolution(self, path: Path) -> None:
+        """Serve level 0 from the tile file ``path`` that ``fullres.cut`` wrote."""
+        self.full_tiles = path
+        self.finest = 0
 
     def level_shape(self, k: int) -> LevelShape:
         f = 2**k
@@ -108,6 +121,10 @@ class PagePyramid:
 
     def tile(self, k: int, tx: int, ty: int) -> np.ndarray:
         """Tile (tx, ty) of level ``k``: a C-contiguous copy, safe to hand to another thread."""
+        if k == 0 and self.full_tiles is not None:
+            return np.ascontiguousarray(
+                read_tile(self.full_tiles, tx, ty, self.width, self.height, self.channels)
+            )
         arr = self.level(k)
         y0, x0 = ty * TILE, tx * TILE
         return np.ascontiguousarray(arr[y0 : y0 + TILE, x0 : x0 + TILE])

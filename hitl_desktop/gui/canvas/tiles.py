@@ -10,15 +10,18 @@ cache bounded in bytes. The GUI thread only draws pixmaps: it never waits for a 
 from __future__ import annotations
 
 import math
+import tempfile
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
 from ...workspace import CancelToken, Workspace
-from ..tasks import Progress, TaskRunner
+from ..tasks import Progress, TaskHandle, TaskRunner
+from .fullres import cut_in_child
 from .pyramid import TILE, PagePyramid, PageUnreadable
 
 CACHE_BYTES = 192 << 20  # decoded tiles kept for panning back and forth
@@ -54,6 +57,7 @@ class PageTiles(QObject):
     ready = Signal()
     tile_ready = Signal(QRectF)
     failed = Signal(str)
+    notice = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +71,10 @@ class PageTiles(QObject):
         self._in_flight: set[TileKey] = set()
         self._broken: set[int] = set()  # levels that failed to decode: the coarser one is shown
         self.loading = False
+        self._blob_path: Path | None = None
+        self._cut: TaskHandle | None = None  # the child cutting full-resolution tiles
+        self._cut_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._cut_failed = False
 
     # ------------------------------------------------------------------ opening
     def open(self, workspace: Callable[[], Workspace], blob_sha256: str | None) -> None:
@@ -77,11 +85,13 @@ class PageTiles(QObject):
         self._cache_bytes = 0
         self._wanted = []
         self._broken = set()
+        self._drop_cut()
         self.loading = blob_sha256 is not None
         if blob_sha256 is None:
             return
         generation = self._generation
         ws = workspace()
+        self._blob_path = ws.blobs.path(blob_sha256)
 
         def job(_cancel: CancelToken, _progress: Progress) -> tuple[PagePyramid, QImage]:
             return open_page(ws, blob_sha256)
@@ -100,13 +110,19 @@ class PageTiles(QObject):
         self._runner.start("open page", job, on_done=done, on_error=error)
 
     # ------------------------------------------------------------------ drawing
-    def level_for(self, scale: float) -> int:
-        """The pyramid level whose pixels are closest to screen pixels at ``scale``."""
+    def ideal_level(self, scale: float) -> int:
+        """The level whose pixels match screen pixels at ``scale``, whether held or not."""
         p = self.pyramid
         if p is None or scale <= 0:
             return 0
-        k = math.floor(math.log2(1.0 / scale)) if scale < 1.0 else 0
-        k = min(max(k, p.finest), p.coarsest)
+        return min(math.floor(math.log2(1.0 / scale)) if scale < 1.0 else 0, p.coarsest)
+
+    def level_for(self, scale: float) -> int:
+        """The level drawn at ``scale``: the ideal one, or the finest available."""
+        p = self.pyramid
+        if p is None:
+            return 0
+        k = max(self.ideal_level(scale), p.finest)
         while k in self._broken and k < p.coarsest:
             k += 1
         return k
@@ -148,6 +164,8 @@ class PageTiles(QObject):
         bx, by = base.width() / p.width, base.height() / p.height
         source = QRectF(area.x() * bx, area.y() * by, area.width() * bx, area.height() * by)
         painter.drawPixmap(area, base, source)
+        if self.ideal_level(scale) < p.finest:
+            self._cut_full_resolution()
         k = self.level_for(scale)
         if k >= p.coarsest:
             self._wanted = []
@@ -166,7 +184,55 @@ class PageTiles(QObject):
     @property
     def busy(self) -> bool:
         """Whether tiles are being decoded or wait to be."""
-        return bool(self._in_flight or self._wanted or self.loading)
+        return bool(self._in_flight or self._wanted or self.loading or self._cut is not None)
+
+    def sharp(self, visible: QRectF, scale: float) -> bool:
+        """Whether ``visible`` at ``scale`` shows the level it should, every tile decoded."""
+        p = self.pyramid
+        if p is None or self.busy or self.level_for(scale) != self.ideal_level(scale):
+            return False
+        k = self.level_for(scale)
+        return k >= p.coarsest or all(t in self._cache for t in self._tiles_in(visible, k))
+
+    # ------------------------------------------------------------------ full resolution
+    def _cut_full_resolution(self) -> None:
+        """Once per page: have a child process cut level 0 into a tile file."""
+        p, src = self.pyramid, self._blob_path
+        if p is None or src is None or not p.needs_cut or self._cut is not None:
+            return
+        if self._cut_failed:
+            return
+        self._cut_dir = tempfile.TemporaryDirectory(prefix="hitl-page-tiles-")
+        dest = Path(self._cut_dir.name) / "level0.tiles"
+        generation = self._generation
+        size, channels = (p.width, p.height), p.channels
+
+        def job(cancel: CancelToken, _progress: Progress) -> Path:
+            return cut_in_child(src, dest, size, channels, lambda: cancel.cancelled)
+
+        def done(path: Path) -> None:
+            if generation != self._generation:
+                return
+            self._cut = None
+            p.attach_full_resolution(path)
+            self._wanted = []
+            self.tile_ready.emit(QRectF(0, 0, p.width, p.height))  # repaint: ask for level 0
+
+        def error(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._cut, self._cut_failed = None, True
+            self.notice.emit(f"{exc}; the page is shown at 1/{2**p.finest} of its resolution")
+
+        self._cut = self._runner.start("cut page tiles", job, on_done=done, on_error=error)
+
+    def _drop_cut(self) -> None:
+        if self._cut is not None:
+            self._cut.cancel()  # kills the child; its late report is ignored (generation)
+        self._cut, self._cut_failed = None, False
+        if self._cut_dir is not None:
+            self._cut_dir.cleanup()
+            self._cut_dir = None
 
     def _pump(self) -> None:
         p = self.pyramid
