@@ -33,18 +33,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11: every call of a Qt method returning void
-    drops one reference to None (1,000 ``processEvents()`` calls lower
-    ``sys.getrefcount(None)`` by 1,000), and at zero the interpreter aborts ("none_dealloc").
-    Painting thousands of shapes gets there in seconds. Give None a count it cannot run out
-    of, as CPython 3.12 does (None is immortal there)."""
-    if sys.version_info < (3, 12):
-        import ctypes
+from hitl_desktop.gui.canvas.none_guard import keep_none_alive  # noqa: E402
 
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
+# PySide6 6.12.0 on CPython 3.11 drops a reference to None on every Qt call returning void;
+# the benchmark makes millions of them (see hitl_desktop/gui/canvas/none_guard.py)
 keep_none_alive()
 
 from _support import install_memory_keyring  # noqa: E402
