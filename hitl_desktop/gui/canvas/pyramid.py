@@ -131,6 +131,10 @@ class PagePyramid:
 
     def _decode(self, k: int) -> np.ndarray:
         want = self.level_shape(k)
+        if self.format == "JPEG" and k > 0:
+            reduced = _jpeg_reduced(self._data, k, self.grey)
+            if reduced is not None and reduced.shape[:2] == (want.height, want.width):
+                return reduced
         try:
             with _open(self._data) as im:
                 if im.format == "JPEG" and k > 0:
@@ -158,3 +162,28 @@ class PagePyramid:
             raise PageUnreadable(
                 f"cannot decode the page image: {exc or type(exc).__name__}"
             ) from None
+
+
+_REDUCED = {  # (grey, scale) -> OpenCV flag: libjpeg decodes straight to 1/2, 1/4, 1/8
+    (True, 1): "IMREAD_REDUCED_GRAYSCALE_2", (True, 2): "IMREAD_REDUCED_GRAYSCALE_4",
+    (True, 3): "IMREAD_REDUCED_GRAYSCALE_8", (False, 1): "IMREAD_REDUCED_COLOR_2",
+    (False, 2): "IMREAD_REDUCED_COLOR_4", (False, 3): "IMREAD_REDUCED_COLOR_8",
+}  # fmt: skip
+
+
+def _jpeg_reduced(data: bytes, k: int, grey: bool) -> np.ndarray | None:
+    """Level ``k`` of a JPEG through OpenCV: one buffer of the reduced size (Pillow needs a
+    second copy for NumPy), EXIF orientation applied as Pillow's ``exif_transpose`` does.
+    None when OpenCV cannot decode it (Pillow then tries)."""
+    import cv2
+
+    arr = cv2.imdecode(np.frombuffer(data, np.uint8), getattr(cv2, _REDUCED[(grey, min(k, 3))]))
+    if arr is None:
+        return None
+    if k > 3:
+        f = 2 ** (k - 3)
+        size = (-(-arr.shape[1] // f), -(-arr.shape[0] // f))
+        arr = cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
+    if not grey:
+        cv2.cvtColor(arr, cv2.COLOR_BGR2RGB, dst=arr)
+    return arr
