@@ -266,6 +266,16 @@ def test_wheel_zooms_about_the_cursor_and_keys_fit(funsd: Desk) -> None:
     assert view.zoom == pytest.approx(fit)
     desk.key(Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom == pytest.approx(fit * 1.25)
+    # a fitted page follows the window's size; a zoomed one keeps its zoom
+    desk.host.resize(800, 1100)
+    desk.qtbot.waitUntil(lambda: view.viewport().height() > 950)
+    assert view.zoom == pytest.approx(fit * 1.25)
+    desk.key(Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    refit = view.zoom
+    assert refit > fit
+    desk.host.resize(800, 1000)
+    desk.qtbot.waitUntil(lambda: view.zoom < refit)
+    assert view.zoom == pytest.approx(fit, rel=0.01)
 
 
 @pytest.fixture

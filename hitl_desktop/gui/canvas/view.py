@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._space = False
+        self._fitted = False  # fitting follows resizes until the user zooms
         tiles.tile_ready.connect(self._tile_ready)
 
     # ------------------------------------------------------------------ camera
@@ -64,12 +65,14 @@ class CanvasView(QGraphicsView):
     def fit(self) -> None:
         if not self.page.isEmpty():
             self.fitInView(self.page, Qt.AspectRatioMode.KeepAspectRatio)
+            self._fitted = True
             self.zoomed.emit(self.zoom)
 
     def actual_size(self) -> None:
         """100 %: one image pixel per screen pixel, keeping the view's centre."""
         centre = self.mapToScene(self.viewport().rect().center())
         self.resetTransform()
+        self._fitted = False
         self.centerOn(centre)
         self.zoomed.emit(self.zoom)
 
@@ -86,6 +89,7 @@ class CanvasView(QGraphicsView):
         factor = target / self.zoom
         if abs(factor - 1.0) < 1e-9:
             return
+        self._fitted = False
         at_px = pos.toPoint()
         anchor = self.mapToScene(at_px)
         self.scale(factor, factor)
@@ -126,6 +130,11 @@ class CanvasView(QGraphicsView):
             self.tools.paint_overlay(painter, self.zoom)
 
     # ------------------------------------------------------------------ events
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
         if delta:
