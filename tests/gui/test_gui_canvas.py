@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from hitl_desktop.annotate import Box, OcrLine, Point, Polygon, revisions
 from hitl_desktop.gui.canvas import ImageEditor
-from hitl_desktop.gui.canvas.fullres import cut
+from hitl_desktop.gui.canvas.fullres import cut, cut_in_child
 from hitl_desktop.gui.canvas.none_guard import keep_none_alive
 from hitl_desktop.gui.canvas.pyramid import PagePyramid
 from hitl_desktop.gui.document_session import DocumentSession
@@ -425,3 +425,13 @@ def test_the_none_guard_is_still_needed(qapp) -> None:  # type: ignore[no-untype
         pytest.skip("None is immortal on CPython 3.12+")
     assert leaked >= 900, f"processEvents no longer leaks None references ({leaked})"
     assert sys.getrefcount(None) > 1 << 39  # the guard ran (the editor module imports it)
+
+
+def test_a_page_that_cannot_be_cut_says_why(tmp_path: Path) -> None:
+    bad = tmp_path / "scan.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+    with pytest.raises(OSError, match="full-resolution tiles could not be made: cannot decode"):
+        cut_in_child(bad, tmp_path / "level0.tiles", (100, 100), 1, lambda: False)
+    assert not (tmp_path / "level0.tiles").exists()
+    with pytest.raises(InterruptedError):
+        cut_in_child(bad, tmp_path / "level0.tiles", (100, 100), 1, lambda: True)

@@ -52,7 +52,8 @@ def open_page(ws: Workspace, blob_sha256: str) -> tuple[PagePyramid, QImage]:
 
 class PageTiles(QObject):
     """Pixels of the open page for a view. ``ready`` when the first view can be drawn,
-    ``tile_ready(scene_rect)`` when a finer tile arrived, ``failed(message)``."""
+    ``tile_ready(scene_rect)`` when a finer tile arrived, ``failed(message)`` when the page
+    cannot be shown at all, ``notice(message)`` when it stays coarser than asked."""
 
     ready = Signal()
     tile_ready = Signal(QRectF)
@@ -263,7 +264,7 @@ class PageTiles(QObject):
             self._in_flight.discard(key)
             self._wanted = []
             self._broken.add(key[0])  # it will not decode on retry either: stay coarser
-            self.failed.emit(str(exc))
+            self.notice.emit(f"the page cannot be shown sharper at this zoom: {exc}")
 
         self._runner.start("decode tile", job, on_done=done, on_error=error)
 
