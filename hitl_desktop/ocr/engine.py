@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -77,6 +78,26 @@ class OcrEngine(Protocol):
     def recognize_regions(self, image: np.ndarray, quads: list[Quad]) -> list[OcrLine]:
         """Recognise the text inside given quads (a box the user drew or selected)."""
         ...
+
+
+def recognize_pages(
+    engine: OcrEngine, images: Iterable[np.ndarray]
+) -> Iterator[list[OcrLine] | OcrError]:
+    """One result per image, in order: its lines, or the OcrError that page raised.
+
+    Uses the engine's own ``recognize_pages`` when it has one (rapidocr overlaps detecting the
+    next page with recognising this one), else reads page by page. ``images`` is consumed
+    lazily, one page ahead at most, so a generator that loads pages keeps memory flat.
+    """
+    batch = getattr(engine, "recognize_pages", None)
+    if batch is not None:
+        yield from batch(images)
+        return
+    for image in images:
+        try:
+            yield engine.recognize_page(image)
+        except OcrError as exc:
+            yield exc
 
 
 _hash_cache: dict[tuple[str, float, int], str] = {}
