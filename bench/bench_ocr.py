@@ -96,15 +96,21 @@ def _build(kind: str, device: str, threads: int, options: dict[str, Any]) -> Any
                 out.append(rows(lines))
             return out
 
+        run_lib.device = device  # type: ignore[attr-defined]
         return run_lib
     name = "rapidocr" if kind.startswith("rapidocr") else kind
     opts = dict(options) | ({"threads": threads} if name != "tesseract" else {})
     engine = make_engine(name, device=device, **opts)
-    if kind == "rapidocr-batch":
-        return lambda images: [
-            rows(r) if isinstance(r, list) else [] for r in engine.recognize_pages(images)
-        ]
-    return lambda images: [rows(engine.recognize_page(im)) for im in images]
+
+    def run_batch(images: list[Any]) -> list[Any]:
+        return [rows(r) if isinstance(r, list) else [] for r in engine.recognize_pages(images)]
+
+    def run_pages(images: list[Any]) -> list[Any]:
+        return [rows(engine.recognize_page(im)) for im in images]
+
+    run = run_batch if kind == "rapidocr-batch" else run_pages
+    run.device = engine.info.device  # type: ignore[attr-defined]  # where it really runs
+    return run
 
 
 def worker(kind: str, spec: dict[str, Any]) -> int:
@@ -116,7 +122,7 @@ def worker(kind: str, spec: dict[str, Any]) -> int:
     run = _build(kind, spec["device"], spec["threads"], spec.get("options", {}))
     startup = time.perf_counter() - t0
     run(images[:1])  # warm-up
-    print(json.dumps({"startup_s": startup}), flush=True)
+    print(json.dumps({"startup_s": startup, "device": run.device}), flush=True)
     for line in sys.stdin:
         if line.strip() != "run":
             break
@@ -137,7 +143,8 @@ class Worker:
         env = os.environ | {"HF_HUB_OFFLINE": "1", "PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK": "True"}
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      text=True, env=env, cwd=str(ROOT))  # fmt: skip
-        self.startup_s = self._answer()["startup_s"]
+        hello = self._answer()
+        self.startup_s, self.device = hello["startup_s"], hello["device"]
         self.passes: list[dict[str, Any]] = []
 
     def _answer(self) -> dict[str, Any]:
@@ -215,7 +222,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 order = reading_order([tuple(ln[:4]) for ln in lines])
                 rates.append(cer(ref, " ".join(lines[i][4] for i in order)))
             results.append({
-                "label": w.label, "kind": w.kind, "startup_s": w.startup_s,
+                "label": w.label, "kind": w.kind, "startup_s": w.startup_s, "device": w.device,
                 "seconds": secs, "cpu_s": [p["cpu_s"] for p in w.passes],
                 "pages_per_s": len(pages) / statistics.median(secs),
                 "pages_per_s_min": len(pages) / max(secs), "pages_per_s_max": len(pages) / min(secs),
@@ -232,16 +239,25 @@ def report(res: dict[str, Any]) -> str:
     n = len(res["pages"])
     lines = [
         f"HITL OCR benchmark: {n} FUNSD pages, {res['repeat']} timed passes per engine "
-        f"(interleaved), {res['threads']} threads, device {res['device']}, {res['cpus']} CPUs",
+        f"(interleaved), {res['threads']} threads, device {res['device']} asked, {res['cpus']} CPUs",
         f"  load average {res['load_before']:.1f} before, {res['load_after']:.1f} after "
         "(above 0: other processes shared the CPUs; ratios hold, absolute figures understate)",
         "",
     ]
-    head = ("engine", "pages/s (min..max)", "s/page", "CPU s/page", "CER", "peak RSS", "start-up")
+    head = (
+        "engine",
+        "device",
+        "pages/s (min..max)",
+        "s/page",
+        "CPU s/page",
+        "CER",
+        "peak RSS",
+        "start-up",
+    )
     rows = [head]
     for e in res["engines"]:
         rows.append((
-            e["label"], f"{e['pages_per_s']:.3f} ({e['pages_per_s_min']:.3f}..{e['pages_per_s_max']:.3f})",
+            e["label"], e["device"], f"{e['pages_per_s']:.3f} ({e['pages_per_s_min']:.3f}..{e['pages_per_s_max']:.3f})",
             f"{1 / e['pages_per_s']:.2f}", f"{statistics.median(e['cpu_s']) / n:.2f}",
             f"{e['cer_mean']:.4f}", f"{e['peak_rss_mib']:.0f} MiB", f"{e['startup_s']:.1f} s",
         ))  # fmt: skip
@@ -251,7 +267,9 @@ def report(res: dict[str, Any]) -> str:
     paddle = by.get("paddleocr")
     lines.append("")
     if paddle is None:
-        lines.append("  PaddleOCR not installed here: no ratio (bash bench/setup_paddle.sh)")
+        lines.append(
+            "  PaddleOCR not measured (not installed: bash bench/setup_paddle.sh; or --engines)"
+        )
     for kind in ("rapidocr", "rapidocr-batch", "rapidocr-lib"):
         if paddle is None or kind not in by:
             continue
