@@ -37,6 +37,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/bench_lineage.py --quick
 	$(BIN)/python bench/bench_ingest.py --quick
+	$(BIN)/python bench/bench_ocr.py --quick
+	$(BIN)/python bench/bench_embed.py --quick
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: install
