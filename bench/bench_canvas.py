@@ -33,12 +33,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from hitl_desktop.gui.canvas.none_guard import keep_none_alive  # noqa: E402
-
-# PySide6 6.12.0 on CPython 3.11 drops a reference to None on every Qt call returning void;
-# the benchmark makes millions of them (see hitl_desktop/gui/canvas/none_guard.py)
-keep_none_alive()
-
 from _support import install_memory_keyring  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

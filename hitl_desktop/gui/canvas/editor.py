@@ -20,7 +20,6 @@ from ..document_session import DocumentSession
 from ..label_palette import LabelPalette
 from ..tasks import TaskRunner
 from .items import ShapeItem, is_image_annotation
-from .none_guard import keep_none_alive
 from .tiles import PageTiles
 from .tools import HANDLE_PX, Tool, ToolController
 from .view import CanvasView
@@ -38,7 +37,6 @@ class ImageEditor(QWidget):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        keep_none_alive()  # PySide6 6.12 on CPython 3.11 leaks None references (see module)
         super().__init__(parent)
         self.setObjectName("ImageEditor")
         self.session = session
