@@ -72,7 +72,11 @@ class DocumentSession(QObject):
 
     # ------------------------------------------------------------------ opening
     def open_item(self, item_id: str | None) -> Document | None:
-        """Save the current item (if edited), then open ``item_id`` with any recovered draft."""
+        """Save the current item (if edited), then open ``item_id`` with any recovered draft.
+
+        Opening the item already open keeps it as it is (with its undo history)."""
+        if item_id is not None and self.document is not None and self.document.item_id == item_id:
+            return self.document
         self.save()
         self.document = None
         self.selection = []

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +33,9 @@ from ..workspace.queries import ITEM_STATUSES, ItemFilter
 from .item_table_model import ItemTableModel
 
 ALL_ITEMS = "*"  # combo data: every status, retired included
+DEFAULT_HIDDEN = (
+    ItemTableModel.KIND, ItemTableModel.SOURCE, ItemTableModel.SIZE, ItemTableModel.CREATED_BY
+)  # fmt: skip
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before re-counting a large workspace
 
 
@@ -83,6 +87,11 @@ class ItemBrowser(QWidget):
     def _build_filter_bar(self) -> None:
         self.status_combo = QComboBox(self)
         self.status_combo.setToolTip(self.tr("Show only items with this status"))
+        # sized for short entries, so the list fits a narrow dock; the popup shows them whole
+        self.status_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_combo.setMinimumContentsLength(12)
         # Retired items leave the work queues, so the default hides them (as the queries do).
         self.status_combo.addItem(self.tr("All but retired"), None)
         for status in ITEM_STATUSES:
@@ -142,6 +151,20 @@ class ItemBrowser(QWidget):
         self.table = table
         for column, samples in self._column_samples().items():
             header.resizeSection(column, self._fit(samples))
+        # Beside the editor the list is narrow: name, status and suggestion show; the header's
+        # context menu shows the others.
+        for column in DEFAULT_HIDDEN:
+            header.setSectionHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(ItemTableModel.COLUMN_COUNT):
+            if column == ItemTableModel.NAME:
+                continue
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = QAction(str(title), header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            header.addAction(action)
         table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         self.empty_label = QLabel(self)

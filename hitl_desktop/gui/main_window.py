@@ -1,4 +1,5 @@
-"""The main window: menus, the item browser, the History and OCR docks and the status bar."""
+"""The main window: menus, the editor of the open item in the centre, docks for the item
+browser, labels, classification, OCR lines, OCR reading and history, and the status bar."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..annotate import close_journal
 from ..workspace import Workspace, WorkspaceError, queries
+from .desk import Desk
 from .history_view import HistoryView
 from .import_runner import ImportController
 from .item_browser import ItemBrowser
@@ -28,6 +31,7 @@ from .ocr_runner import OcrController
 from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .prelabel_runner import PrelabelController
+from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
 
@@ -50,9 +54,18 @@ class MainWindow(QMainWindow):
         self._opened = opened
         self._closed = False
 
+        self.items_dock = self._dock(
+            self.tr("Items"), "ItemsDock", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.labels_dock = self._dock(self.tr("Labels"), "LabelsDock")
+        self.class_dock = self._dock(self.tr("Class"), "ClassDock")
+        self.lines_dock = self._dock(self.tr("OCR lines"), "OcrLinesDock")
         self.ocr_dock = self._dock(self.tr("OCR"), "OcrDock")
         self.history_dock = self._dock(self.tr("History"), "HistoryDock")
+        self.tabifyDockWidget(self.labels_dock, self.class_dock)
+        self.tabifyDockWidget(self.lines_dock, self.ocr_dock)
         self.tabifyDockWidget(self.ocr_dock, self.history_dock)
+        self.labels_dock.raise_()
         self.ocr_dock.raise_()
 
         self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
@@ -81,23 +94,35 @@ class MainWindow(QMainWindow):
             app_settings,
         )
         self.prelabel.prelabels_changed.connect(self.on_events_appended)
+        self.desk = Desk(lambda: self.workspace, self, app_settings)
+        self.desk.session.problem.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.desk.session.saved.connect(self._item_saved)
+        self.desk.next_action.triggered.connect(lambda: self._step(1))
+        self.desk.previous_action.triggered.connect(lambda: self._step(-1))
+        self.setCentralWidget(self.desk.stack)
+        self.labels_dock.setWidget(self.desk.label_dock)
+        self.class_dock.setWidget(self.desk.classify)
+        self.lines_dock.setWidget(self.desk.ocr_lines)
+        self.shortcuts = ShortcutRegistry(app_settings)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self._build_status_bar()
         self._build_menus()
         self._install_workspace(opened)
         self.resize(*DEFAULT_SIZE)
-        self.resizeDocks([self.ocr_dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.items_dock, self.ocr_dock], [440, 360], Qt.Orientation.Horizontal)
         self._restore_settings()
 
     # ------------------------------------------------------------------ building
-    def _dock(self, title: str, name: str) -> QDockWidget:
+    def _dock(
+        self, title: str, name: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
 
     def _action(
@@ -110,6 +135,7 @@ class MainWindow(QMainWindow):
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
+        action.setObjectName("main." + plain(text).lower().replace(" ", "_"))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if slot is not None:
@@ -165,20 +191,29 @@ class MainWindow(QMainWindow):
             ],
         )
 
-        self.undo_action = self._action(self.tr("&Undo"), shortcut=keys.Undo, enabled=False)
-        self.redo_action = self._action(self.tr("&Redo"), shortcut=keys.Redo, enabled=False)
+        session = self.desk.session
+        self.undo_action, self.redo_action = session.undo_action, session.redo_action
         self.find_action = self._action(
             self.tr("&Find items"), self.focus_search, shortcut=keys.Find
         )
         self.edit_menu = self._menu(
-            self.tr("&Edit"), [self.undo_action, self.redo_action, None, self.find_action]
+            self.tr("&Edit"),
+            [self.undo_action, self.redo_action, None, session.save_action, None, self.find_action],
         )
-
         history_toggle = self.history_dock.toggleViewAction()
         history_toggle.setText(self.tr("&History"))
         ocr_toggle = self.ocr_dock.toggleViewAction()
         ocr_toggle.setText(self.tr("&OCR"))
-        self.view_menu = self._menu(self.tr("&View"), [history_toggle, ocr_toggle])
+        toggles = [d.toggleViewAction() for d in (self.items_dock, self.labels_dock,
+                                                  self.class_dock, self.lines_dock)]  # fmt: skip
+        self.view_menu = self._menu(self.tr("&View"), [history_toggle, ocr_toggle, *toggles])
+
+        self.annotate_menu = self._menu(
+            self.tr("&Annotate"), [self.desk.next_action, self.desk.previous_action]
+        )
+        for title, actions in self.desk.editor_actions.items():
+            submenu = self.annotate_menu.addMenu(title)
+            submenu.addActions(actions)
 
         self.verify_action = self._action(
             self.tr("&Verify log"),
@@ -224,7 +259,21 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_qt = self._action(self.tr("About &Qt"), QApplication.aboutQt)
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        self.help_menu = self._menu(self.tr("&Help"), [self.about_action, about_qt])
+        self.cheat_action = self._action(
+            self.tr("&Keyboard cheat sheet"), self.show_cheat_sheet, shortcut=keys.HelpContents
+        )
+        self.shortcuts_action = self._action(self.tr("Edit &shortcuts…"), self.edit_shortcuts)
+        self.help_menu = self._menu(
+            self.tr("&Help"),
+            [self.cheat_action, self.shortcuts_action, None, self.about_action, about_qt],
+        )
+        for menu in (self.file_menu, self.edit_menu, self.annotate_menu, self.tools_menu):
+            self.shortcuts.register(menu.title(), menu.actions())
+        for title, actions in self.desk.editor_actions.items():
+            self.shortcuts.register(title, actions)
+        self.shortcuts.register(self.tr("Labels"), self.desk.palette.hotkey_actions)
+        self.shortcuts.register(self.help_menu.title(), [self.cheat_action])
+        self.addActions(self.desk.palette.hotkey_actions)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -256,12 +305,17 @@ class MainWindow(QMainWindow):
         self.browser = ItemBrowser(self.model, self)
         self.history = HistoryView(ws.reader, self)
         self.ocr_view = OcrView(ws.reader, self)
+        self.desk.session.open_item(None)  # saves the item being edited, if any
+        self.browser.current_item_changed.connect(
+            lambda item_id, _name: self.desk.session.open_item(item_id)
+        )
         self.browser.current_item_changed.connect(self.history.show_item)
         self.browser.current_item_changed.connect(self.ocr_view.show_item)
         self.browser.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.browser.table.addActions([*self.ocr.actions, *self.prelabel.actions])
-        old = [self.centralWidget(), self.history_dock.widget(), self.ocr_dock.widget()]
-        self.setCentralWidget(self.browser)
+        old = [self.items_dock.widget(), self.history_dock.widget(), self.ocr_dock.widget()]
+        self.browser.setMinimumWidth(240)  # the filter bar folds; the table scrolls
+        self.items_dock.setWidget(self.browser)
         self.history_dock.setWidget(self.history)
         self.ocr_dock.setWidget(self.ocr_view)
         for widget in old:
@@ -316,6 +370,32 @@ class MainWindow(QMainWindow):
         self.ocr_view.reload()
         self.refresh()
 
+    @Slot(str)
+    def _item_saved(self, _event_hash: str) -> None:
+        self.history.reload()
+        self.refresh()
+
+    def _step(self, delta: int) -> None:
+        """Move to the next (1) or previous (-1) item of the browser's list."""
+        index = self.browser.table.currentIndex()
+        row = (index.row() if index.isValid() else -1) + delta
+        if 0 <= row < self.model.rowCount():
+            self.browser.select_row(row)
+
+    @Slot()
+    def show_cheat_sheet(self) -> CheatSheet:
+        sheet = CheatSheet(self.shortcuts, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
+
+    @Slot()
+    def edit_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.shortcuts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     @Slot()
     def focus_search(self) -> None:
         self.browser.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -343,7 +423,10 @@ class MainWindow(QMainWindow):
             self._message(QMessageBox.Icon.Critical, str(exc))
             return False
         old = self.workspace
+        self.desk.session.open_item(None)
+        self.desk.session.wait_for_saves()
         self._install_workspace(opened)
+        close_journal(old)
         old.close()
         return True
 
@@ -409,7 +492,9 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.desk.shutdown()  # saves the item being edited
         self.runner.shutdown()
+        close_journal(self.workspace)
         self.workspace.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

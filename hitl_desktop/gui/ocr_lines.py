@@ -20,10 +20,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -110,17 +109,13 @@ class OcrLinesEditor(QWidget):
 
         self.state = QLabel(self)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addStretch(1)
-        for action in (self.accept_all_action, self.rerecognise_action, self.checked_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            bar.addWidget(button)
+        # a tool bar folds what does not fit behind its » button, so the dock can stay narrow
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.accept_all_action, self.rerecognise_action, self.checked_action])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.state)
         layout.addWidget(self.table, 1)
 

@@ -85,11 +85,17 @@ def test_main_window_screenshot(qtbot, window: MainWindow) -> None:  # type: ign
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOTS / "main_window.png"))
     header = window.browser.table.horizontalHeader()
-    # Every column is wide enough for its header text: nothing clipped at the default size.
+    # Every shown column is wide enough for its header text: nothing clipped at the default
+    # size; the hidden ones come back from the header's context menu.
     metrics = header.fontMetrics()
-    for column in range(window.model.columnCount()):
+    shown = [c for c in range(window.model.columnCount()) if not header.isSectionHidden(c)]
+    assert shown == [ItemTableModel.NAME, ItemTableModel.STATUS, ItemTableModel.SUGGESTION]
+    for column in shown:
         title = window.model.headerData(column, header.orientation())
         assert header.sectionSize(column) > metrics.horizontalAdvance(title)
+    toggles = {a.text(): a for a in header.actions()}
+    toggles["Source"].trigger()
+    assert not header.isSectionHidden(ItemTableModel.SOURCE)
 
 
 def _missing_glyphs(text: str, font: QFont) -> int:
