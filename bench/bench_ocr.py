@@ -61,7 +61,7 @@ def funsd_pages(n: int) -> list[str]:
 def reference(page: str) -> str:
     form = json.loads((FUNSD / "annotations" / f"{page}.json").read_text(encoding="utf-8"))
     words = [(w["box"], w["text"]) for e in form["form"] for w in e["words"] if w["text"].strip()]
-    order = reading_order([tuple(map(float, b)) for b, _ in words])
+    order = reading_order([(float(b[0]), float(b[1]), float(b[2]), float(b[3])) for b, _ in words])
     return " ".join(words[i][1] for i in order)
 
 
@@ -69,6 +69,7 @@ def reference(page: str) -> str:
 def _build(kind: str, device: str, threads: int, options: dict[str, Any]) -> Any:
     """A callable: list of RGB pages -> list of pages of (x0, y0, x1, y1, text)."""
     from hitl_desktop.ocr import make_engine
+    from hitl_desktop.ocr.engine import recognize_pages
 
     def rows(lines: Any) -> list[tuple[float, float, float, float, str]]:
         return [(*ln.bbox(), ln.text) for ln in lines]
@@ -89,7 +90,7 @@ def _build(kind: str, device: str, threads: int, options: dict[str, Any]) -> Any
         def run_lib(images: list[Any]) -> list[Any]:
             out = []
             for im in images:
-                r = lib(cv2.cvtColor(im, cv2.COLOR_RGB2BGR))
+                r: Any = lib(cv2.cvtColor(im, cv2.COLOR_RGB2BGR))
                 lines = [] if r.boxes is None else [
                     OcrLine.make(b, t, s) for b, t, s in zip(r.boxes, r.txts, r.scores, strict=True)
                 ]  # fmt: skip
@@ -103,7 +104,7 @@ def _build(kind: str, device: str, threads: int, options: dict[str, Any]) -> Any
     engine = make_engine(name, device=device, **opts)
 
     def run_batch(images: list[Any]) -> list[Any]:
-        return [rows(r) if isinstance(r, list) else [] for r in engine.recognize_pages(images)]
+        return [rows(r) if isinstance(r, list) else [] for r in recognize_pages(engine, images)]
 
     def run_pages(images: list[Any]) -> list[Any]:
         return [rows(engine.recognize_page(im)) for im in images]
@@ -117,7 +118,12 @@ def worker(kind: str, spec: dict[str, Any]) -> int:
     """Serve timed passes over the pages: reads 'run' or 'quit' lines, answers JSON lines."""
     import cv2
 
-    images = [cv2.cvtColor(cv2.imread(p), cv2.COLOR_BGR2RGB) for p in spec["images"]]
+    images = []
+    for path in spec["images"]:
+        bgr = cv2.imread(path)
+        if bgr is None:
+            raise SystemExit(f"cannot read the page image {path}")
+        images.append(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
     t0 = time.perf_counter()
     run = _build(kind, spec["device"], spec["threads"], spec.get("options", {}))
     startup = time.perf_counter() - t0
