@@ -43,9 +43,11 @@ class Desk:
     def __init__(self, qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
         self.ws = ws
         self.qtbot = qtbot
-        self.session = DocumentSession(lambda: ws)
-        self.runner = TaskRunner()
+        # Qt parents, not Python's garbage collector, delete these: a QObject with a running
+        # timer collected on another thread leaves a dangling timer that crashes a later test.
         self.host = QWidget()
+        self.session = DocumentSession(lambda: ws, self.host)
+        self.runner = TaskRunner(self.host)
         self.palette = LabelPalette(self.host)
         self.editor = ImageEditor(self.session, lambda: ws, self.runner, self.host)
         self.editor.set_palette(self.palette)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from hitl_desktop.annotate import Annotation, Box, commands, revisions
 from hitl_desktop.gui.document_session import DocumentSession
@@ -24,12 +25,22 @@ def ws(tmp_path: Path):  # type: ignore[no-untyped-def]
     workspace.close()
 
 
+def _session(qtbot, ws: Workspace) -> DocumentSession:  # type: ignore[no-untyped-def]
+    """A session deleted by Qt with its holder (a timer of a QObject collected by Python on
+    another thread would dangle and crash a later test)."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    session = DocumentSession(lambda: ws, holder)
+    session.holder = holder  # type: ignore[attr-defined]  # keeps the holder alive with it
+    return session
+
+
 def _ids(ws: Workspace) -> list[str]:
     return [r[0] for r in ws.reader().execute("SELECT id FROM items ORDER BY created_key, id")]
 
 
 def test_edit_undo_redo_and_save_on_item_change(qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
-    session = DocumentSession(lambda: ws)
+    session = _session(qtbot, ws)
     first, second = _ids(ws)
     doc = session.open_item(first)
     assert doc is not None and not session.undo_action.isEnabled()
@@ -54,14 +65,14 @@ def test_edit_undo_redo_and_save_on_item_change(qtbot, ws: Workspace) -> None:  
 
 
 def test_idle_edits_reach_the_draft_journal_and_come_back(qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
-    session = DocumentSession(lambda: ws)
+    session = _session(qtbot, ws)
     first = _ids(ws)[0]
     doc = session.open_item(first)
     assert doc is not None
     session.push(commands.add(doc, Annotation(Box(5, 5, 50, 20), "date")))
     session.autosave_now()  # what the idle timer does
     # a new session (the app restarted after a crash) gets the edit back, unsaved
-    again = DocumentSession(lambda: ws)
+    again = _session(qtbot, ws)
     problems: list[str] = []
     again.problem.connect(problems.append)
     doc2 = again.open_item(first)

@@ -227,11 +227,12 @@ def test_a_missing_ocr_model_is_reported_and_nothing_changes(  # type: ignore[no
     qtbot, ws: Workspace, tmp_path: Path
 ) -> None:
     missing = tmp_path / "models" / "det.onnx"
-    session = DocumentSession(lambda: ws)
-    runner = TaskRunner()
-    editor = OcrLinesEditor(session, lambda: ws, runner,
+    holder = QWidget()  # Qt deletes the session and runner with it, not the garbage collector
+    qtbot.addWidget(holder)
+    session = DocumentSession(lambda: ws, holder)
+    runner = TaskRunner(holder)
+    editor = OcrLinesEditor(session, lambda: ws, runner, holder,
                             engine_factory=lambda: make_engine("rapidocr", det_model=missing))  # fmt: skip
-    qtbot.addWidget(editor)
     problems: list[str] = []
     session.problem.connect(problems.append)
     [page] = page_items(ws)
