@@ -105,6 +105,15 @@ class DocumentSession(QObject):
         self.selection_changed.emit([])
         return self.document
 
+    def refresh(self) -> None:
+        """Re-read the open item (new OCR lines or pre-labels to show) unless it has unsaved
+        edits; those keep what they started from, and the suggestions show on the next open."""
+        doc = self.document
+        if doc is None or doc.dirty or self.pending_saves:
+            return
+        self.document = None
+        self.open_item(doc.item_id)
+
     # ------------------------------------------------------------------ editing
     def push(self, command: Command) -> bool:
         """Apply an edit; False (and a message) when the document refuses it."""

@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         self.browser.refresh()
         self.history.reload()
         self.ocr_view.reload()
+        self.desk.session.refresh()
         self.refresh()
 
     @Slot(str)
