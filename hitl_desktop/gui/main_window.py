@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _item_saved(self, _event_hash: str) -> None:
+        self.browser.refresh()  # the item's status is now "annotated"
         self.history.reload()
         self.refresh()
 

@@ -130,6 +130,8 @@ def test_a_page_corrected_end_to_end_survives_reopening(qtbot, forms: Path) -> N
     assert win.grab().save(str(SCREENSHOTS / "desk_text.png"))
     head = revisions.latest_head(win.workspace.reader(), page_id)
     assert head is not None
+    status = win.model.index(_row_of(win, PAGE.name), win.model.STATUS)
+    assert win.model.data(status) == "Annotated"
     win.close()
 
     # reopen: the saved revision comes back exactly
