@@ -250,15 +250,36 @@ def gui(
 
 
 @app.command()
-def demo(directory: Annotated[Path, typer.Argument(help="Folder for the demo workspace.")]) -> None:
-    """Create a demo workspace with generated sample pages and multilingual texts."""
-    from .demo import create_demo_workspace
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Folder for the demo workspace.")] = Path(
+        "demo-workspace"
+    ),
+    no_gui: Annotated[bool, typer.Option("--no-gui", help="Only make the workspace.")] = False,
+    bare: Annotated[
+        bool, typer.Option("--bare", help="Skip the OCR and pre-label runs (faster).")
+    ] = False,
+) -> None:
+    """Make a demo workspace (sample pages and texts, with OCR and pre-labels ready to correct)
+    and open it in the app."""
+    from .demo import create_demo_workspace, shared_data
+    from .workspace.paths import DB_NAME
 
-    try:
-        create_demo_workspace(directory).close()
-    except WorkspaceError as exc:
-        _fail(str(exc))
-    typer.echo(f"Created a demo workspace in {directory}")
+    if not (directory / DB_NAME).exists():
+
+        def say(message: str) -> None:
+            typer.echo(message, err=True)
+
+        try:
+            create_demo_workspace(directory, prepare=not bare, shared=shared_data(),
+                                  say=say).close()  # fmt: skip
+        except WorkspaceError as exc:
+            _fail(str(exc))
+        typer.echo(f"Created a demo workspace in {directory}")
+    if no_gui:
+        return
+    from .launch_demo import open_or_explain
+
+    raise typer.Exit(open_or_explain(directory.resolve()))
 
 
 def main() -> None:

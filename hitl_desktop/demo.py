@@ -1,11 +1,15 @@
-"""A small demo workspace for `make run`: synthetic page images and multilingual text.
+"""A small demo workspace for `make run`: pages and texts with OCR and pre-labels to correct.
 
-Everything here is generated, so the demo ships no third-party data. It records items the
-way an import does (blobs first, then ``item.imported`` events in one batch).
+What ships with the app is generated here (form pages drawn with OpenCV, public-domain
+sentences), so the demo carries no third-party data. Where the repository's research data is
+present (``../shared/data``: FUNSD forms and SROIE receipts, research-only licences), a few of
+its pages are imported too. ``prepare`` then reads every page with the default OCR engine and
+pre-labels the texts zero-shot, so the worker's desk opens with suggestions to accept or fix.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -15,6 +19,19 @@ from .ingest.thumbnails import make_thumbnail, store_thumbnail
 from .lineage import Ref, Subject, uuid7
 from .lineage.payloads import ItemImported, Provenance
 from .workspace import Workspace
+
+# a label set for the demo texts: zero-shot compares each text with these descriptions
+DEMO_LABELS = {
+    "name": "demo-text",
+    "version": 1,
+    "labels": [
+        {"name": "rights", "description": "human rights, freedom, dignity and equality"},
+        {"name": "greeting", "description": "a friendly greeting or welcome message"},
+        {"name": "business", "description": "an invoice, an order, a payment or a delivery"},
+    ],
+}
+SHARED_SAMPLES = ("funsd/images/0000971160.png", "funsd/images/0001209043.png",
+                  "sroie/img/000.jpg", "sroie/img/001.jpg")  # fmt: skip
 
 _TEXTS = {
     "greeting-en.txt": "All human beings are born free and equal in dignity and rights.",
@@ -40,7 +57,18 @@ def _page_image(title: str, lines: list[str], seed: int) -> bytes:
     return png.tobytes()
 
 
-def create_demo_workspace(path: Path) -> Workspace:
+def shared_data() -> Path | None:
+    """The repository's ``../shared/data`` folder, when this checkout has it."""
+    here = Path(__file__).resolve().parents[2] / "shared" / "data"
+    return here if here.is_dir() else None
+
+
+def create_demo_workspace(
+    path: Path, *, prepare: bool = False, shared: Path | None = None,
+    say: Callable[[str], None] = lambda _m: None,
+) -> Workspace:  # fmt: skip
+    """Make the demo workspace at ``path``; with ``shared``, add its sample pages; with
+    ``prepare``, run OCR on the pages and zero-shot pre-labels on the texts."""
     ws = Workspace.create(path, name="Demo workspace")
     drafts = []
     pages = [
@@ -58,7 +86,43 @@ def create_demo_workspace(path: Path) -> Workspace:
     for name, text in _TEXTS.items():
         drafts.append(_imported(ws, name, "text", "text/plain; charset=utf-8", text.encode()))
     ws.append(drafts)
+    if shared is not None:
+        samples = [shared / s for s in SHARED_SAMPLES if (shared / s).is_file()]
+        if samples:
+            from .ingest import ImportOptions, import_paths
+
+            say(f"importing {len(samples)} sample pages from {shared}")
+            import_paths(ws, samples, ImportOptions(source="shared-data", workers=1))
+    if prepare:
+        _prepare(ws, say)
     return ws
+
+
+def _prepare(ws: Workspace, say: Callable[[str], None]) -> None:
+    """OCR on every page, zero-shot labels on every text: suggestions ready to correct."""
+    from .ocr import OcrError, make_engine, page_items, run_ocr
+    from .prelabel import (
+        PrelabelError,
+        items_for,
+        load_prelabeller,
+        parse_label_set,
+        run_prelabel,
+    )  # fmt: skip
+    from .prelabel.registry import default_embedder
+
+    pages = page_items(ws)
+    say(f"reading {len(pages)} pages with OCR (a few seconds each on a CPU)")
+    try:
+        run_ocr(ws, make_engine("rapidocr"), pages)
+    except OcrError as exc:
+        say(f"OCR skipped: {exc}")
+    try:
+        record, _new = default_embedder(ws)
+        model = load_prelabeller(ws, record, label_set=parse_label_set(DEMO_LABELS))
+        say("pre-labelling the texts zero-shot")
+        run_prelabel(ws, model, items_for(ws, model.modality))
+    except PrelabelError as exc:
+        say(f"pre-labels skipped: {exc}")
 
 
 def _imported(ws: Workspace, name: str, kind: str, media_type: str, data: bytes):  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from .demo import create_demo_workspace
+from .demo import create_demo_workspace, shared_data
 from .workspace import WorkspaceError
 from .workspace.paths import DB_NAME
 
@@ -23,12 +23,19 @@ def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     path = Path(args[0] if args else "demo-workspace").resolve()
     if not (path / DB_NAME).exists():
+        print(f"Making a demo workspace in {path} (once; OCR and pre-labels take a minute)")
         try:
-            create_demo_workspace(path).close()
+            create_demo_workspace(path, prepare=True, shared=shared_data(),
+                                  say=lambda m: print(f"  {m}", flush=True)).close()  # fmt: skip
         except WorkspaceError as exc:
             print(f"Could not create the demo workspace: {exc}", file=sys.stderr)
             return 1
         print(f"Created a demo workspace in {path}")
+    return open_or_explain(path)
+
+
+def open_or_explain(path: Path) -> int:
+    """Open the app on ``path``, or say how to work without a display."""
     if not has_display():
         print(
             "No display found, so the window cannot open here. Either:\n"

@@ -46,18 +46,20 @@ def test_init_log_verify_rebuild_round_trip(tmp_path: Path) -> None:
 
 def test_items_and_item_history_on_the_demo(tmp_path: Path) -> None:
     ws = tmp_path / "demo"
-    assert hitl("demo", str(ws))[0] == 0
+    assert hitl("demo", str(ws), "--no-gui", "--bare")[0] == 0
     code, out, _ = hitl("--workspace", str(ws), "items", "--json")
     items = [json.loads(line) for line in out.splitlines()]
     names = [i["name"] for i in items]
-    assert len(items) == 8 and "greeting-ar.txt" in names and "invoice.png" in names
+    # 8 generated items, plus the research samples where ../shared/data is present
+    assert len(items) == 12 and "greeting-ar.txt" in names and "invoice.png" in names
+    assert "0000971160.png" in names and "000.jpg" in names
     assert {i["status"] for i in items} == {"new"}
     code, out, _ = hitl("--workspace", str(ws), "items", "--search", "greeting", "--limit", "2")
     assert code == 0 and len(out.splitlines()) == 2
     code, out, _ = hitl("--workspace", str(ws), "log", "--item", items[0]["id"][:23])
     assert code == 0 and "item.imported" in out and len(out.splitlines()) == 1
     code, out, _ = hitl("--workspace", str(ws), "info", "--json")
-    assert json.loads(out)["items"] == {"new": 8}
+    assert json.loads(out)["items"] == {"new": 12}
 
 
 def test_errors_are_clear_and_exit_non_zero(tmp_path: Path) -> None:
@@ -65,7 +67,7 @@ def test_errors_are_clear_and_exit_non_zero(tmp_path: Path) -> None:
     assert code == 1 and "no workspace at" in err and "hitl init" in err
     code, _, err = hitl("init", str(tmp_path / "x"), "--role", "boss")
     assert code == 2 and "unknown role" in err
-    hitl("demo", str(tmp_path / "d"))
+    hitl("demo", str(tmp_path / "d"), "--no-gui", "--bare")
     code, _, err = hitl("--workspace", str(tmp_path / "d"), "log", "--item", "zzz")
     assert code == 1 and "no single item matches" in err
 
@@ -108,6 +110,13 @@ def test_make_run_without_a_display_explains_the_options(
     assert "No display found" in done.stdout and "QT_QPA_PLATFORM=offscreen" in done.stdout
     assert "hitl --workspace" in done.stdout
     assert (tmp_path / "demo" / "workspace.db").exists()
+    # the demo opens with work to correct: every page read by OCR, every text pre-labelled
+    code, out, _ = hitl("--workspace", str(tmp_path / "demo"), "log", "--type", "ocr.ran",
+                        "--limit", "100", "--json")  # fmt: skip
+    assert code == 0 and len(out.splitlines()) == 7  # 3 generated pages + 4 research samples
+    code, out, _ = hitl("--workspace", str(tmp_path / "demo"), "log", "--type",
+                        "prelabel.made", "--limit", "100", "--json")  # fmt: skip
+    assert code == 0 and len(out.splitlines()) == 5  # the 5 generated texts
 
 
 @pytest.mark.gui

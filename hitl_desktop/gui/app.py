@@ -6,7 +6,15 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -67,10 +75,15 @@ def _fail(message: str, *, modal: bool) -> int:
     return 1
 
 
+SCREENSHOT_SETTLE_MS = 1500
+
+
 def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     window.show()
-    for _ in range(5):  # let layouts settle and the views fetch their first page
-        app.processEvents()
+    # let layouts settle, the views fetch their first page and the editor decode the page
+    deadline = QDeadlineTimer(SCREENSHOT_SETTLE_MS)
+    while not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     pixmap = window.grab()
     window.hide()
     window.close_workspace()

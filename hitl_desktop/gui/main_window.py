@@ -37,6 +37,9 @@ from .thumbnail_cache import ThumbnailCache
 
 SETTINGS_ORG = SETTINGS_APP = "hitl-desktop"
 DEFAULT_SIZE = (1280, 800)
+# Bumped whenever the docks or the item table's columns change: a layout saved by an older
+# version is then ignored instead of restored into the wrong widgets.
+LAYOUT_VERSION = 2
 
 
 def app_settings() -> QSettings:
@@ -62,11 +65,6 @@ class MainWindow(QMainWindow):
         self.lines_dock = self._dock(self.tr("OCR lines"), "OcrLinesDock")
         self.ocr_dock = self._dock(self.tr("OCR"), "OcrDock")
         self.history_dock = self._dock(self.tr("History"), "HistoryDock")
-        self.tabifyDockWidget(self.labels_dock, self.class_dock)
-        self.tabifyDockWidget(self.lines_dock, self.ocr_dock)
-        self.tabifyDockWidget(self.ocr_dock, self.history_dock)
-        self.labels_dock.raise_()
-        self.ocr_dock.raise_()
 
         self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
         self.log_tools.projections_changed.connect(self.on_events_appended)
@@ -109,6 +107,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._install_workspace(opened)
+        # tabified once every dock holds its widget (earlier, Qt leaves a stray tab bar)
+        self.tabifyDockWidget(self.labels_dock, self.class_dock)
+        self.tabifyDockWidget(self.lines_dock, self.ocr_dock)
+        self.tabifyDockWidget(self.ocr_dock, self.history_dock)
+        self.labels_dock.raise_()
+        self.lines_dock.raise_()  # the lines a worker corrects; the OCR tab shows the raw read
         self.resize(*DEFAULT_SIZE)
         self.resizeDocks([self.items_dock, self.ocr_dock], [440, 360], Qt.Orientation.Horizontal)
         self._restore_settings()
@@ -476,9 +480,11 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        if settings.value("main_window/layout_version") != str(LAYOUT_VERSION):
+            return  # saved by an older layout: keep the defaults
         state = settings.value("main_window/state")
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, LAYOUT_VERSION)
         header = settings.value("item_table/header")
         if header is not None:
             self.browser.table.horizontalHeader().restoreState(header)
@@ -486,7 +492,8 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         settings = app_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/state", self.saveState(LAYOUT_VERSION))
+        settings.setValue("main_window/layout_version", str(LAYOUT_VERSION))
         settings.setValue("item_table/header", self.browser.table.horizontalHeader().saveState())
 
     def close_workspace(self) -> None:
