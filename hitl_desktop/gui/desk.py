@@ -32,7 +32,6 @@ from .ocr_lines import OcrLinesEditor
 from .tasks import TaskRunner
 from .text_editor import TextSpanEditor
 
-
 DOCK_MIN_WIDTH = 180
 
 

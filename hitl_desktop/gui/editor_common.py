@@ -6,11 +6,12 @@ shortcut map (offscreen test runs, a focused child that accepts the shortcut ove
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from .label_palette import color_for
 
@@ -23,6 +24,20 @@ FONT_FAMILIES = [
     "Noto Sans", "DejaVu Sans", "Noto Naskh Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
     "Lohit Devanagari", "Noto Sans CJK JP", "WenQuanYi Micro Hei", "Segoe UI", "Arial Unicode MS",
 ]  # fmt: skip
+
+
+def editor_action(
+    widget: QWidget, name: str, text: str, keys: list[str], slot: Callable[[], object]
+) -> QAction:
+    """An editor's action: named for the shortcut dialog, active while the editor (or a child)
+    has the focus, so two editors may use the same key."""
+    action = QAction(text, widget)
+    action.setObjectName(name)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    widget.addAction(action)
+    return action
 
 
 def multiscript_font(point_size: int = 12) -> QFont:

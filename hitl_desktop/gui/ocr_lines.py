@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,7 +32,7 @@ from ..ocr import OcrEngine, make_engine
 from ..ocr import OcrLine as ReadLine
 from ..ocr.run import load_page, ocr_draft, page_items
 from ..workspace import CancelToken
-from .editor_common import multiscript_font
+from .editor_common import editor_action, multiscript_font
 from .ocr_lines_model import TEXT, OcrLinesModel, Rerecognised, page_checked, set_checked
 from .ocr_lines_view import LinesTable, LiveEditDelegate
 from .ocr_view import LOW_SCORE
@@ -125,13 +125,7 @@ class OcrLinesEditor(QWidget):
         self._opened(session.document)
 
     def _action(self, text: str, keys: list[str], slot: Callable[[], object], name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"ocr_lines.{name}")
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return editor_action(self, f"ocr_lines.{name}", text, keys, slot)
 
     # ------------------------------------------------------------------ showing
     def _is_page(self, doc: Document | None) -> bool:

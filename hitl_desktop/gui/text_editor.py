@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QColor,
     QHelpEvent,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QPen,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ..annotate import Document, EditError, commands
 from ..annotate.text_offsets import index_to_utf16, utf16_to_index
-from .editor_common import LabelSource, multiscript_font, trigger_matching
+from .editor_common import LabelSource, editor_action, multiscript_font, trigger_matching
 from .ocr_view import text_direction
 from .span_marks import SpanMark, display_text, span_marks
 
@@ -191,13 +190,8 @@ class TextSpanEditor(QWidget):
         self._opened(session.document)
 
     def _action(self, text: str, keys: list[str], slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"text_spans.{getattr(slot, '__name__', 'action')}")
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        name = f"text_spans.{getattr(slot, '__name__', 'action')}"
+        return editor_action(self, name, text, keys, slot)
 
     def set_palette(self, palette: LabelPalette | None) -> None:
         self.labels.attach(palette)

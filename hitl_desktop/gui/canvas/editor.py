@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsScene, QLabel, QVBoxLayout, QWidget
 
 from ...annotate import Annotation, Document, commands, geometry
 from ...workspace import Workspace
 from ..document_session import DocumentSession
+from ..editor_common import editor_action
 from ..label_palette import LabelPalette
 from ..tasks import TaskRunner
 from .items import ShapeItem, is_image_annotation
@@ -71,13 +72,7 @@ class ImageEditor(QWidget):
 
     # ------------------------------------------------------------------ actions
     def _action(self, name: str, text: str, keys: list[str], slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"canvas.{name}")
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return editor_action(self, f"canvas.{name}", text, keys, slot)
 
     def _make_actions(self) -> None:
         tool = self._action
