@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..ocr import ENGINES
-from ..ocr.device import DEVICES
+from .dialog_parts import device_combo, run_buttons
 
 
 @dataclass(frozen=True)
@@ -70,17 +69,7 @@ class OcrOptionsDialog(QDialog):
             self.engine.addItem(labels[name], name)
         self.engine.setToolTip(self.tr("The OCR engine; its version and model are recorded"))
 
-        self.device = QComboBox(self)
-        device_labels = {
-            "auto": self.tr("Automatic (the GPU when usable)"),
-            "cpu": self.tr("CPU"),
-            "cuda": self.tr("GPU (CUDA)"),
-        }
-        for name in DEVICES:
-            self.device.addItem(device_labels[name], name)
-        self.device.setToolTip(
-            self.tr("Where the models run; without a usable GPU the CPU is used, and said so")
-        )
+        self.device = device_combo(self)
 
         # Why the GPU will not be used (no CUDA provider, …), shown unless the CPU is chosen.
         self.device_note = QLabel(device_note, self)
@@ -108,14 +97,7 @@ class OcrOptionsDialog(QDialog):
         form.addRow("", self.use_cls)
         form.addRow("", self.force)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.run_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.run_button.setText(self.tr("&Run OCR"))
-        self.run_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.run_button = run_buttons(self, self.tr("&Run OCR"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.description)

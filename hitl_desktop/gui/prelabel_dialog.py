@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..prelabel import LabelSet, PrelabelError, load_label_set
-from ..prelabel.base import DEVICES
+from .dialog_parts import device_combo, run_buttons
 
 
 @dataclass(frozen=True)
@@ -87,14 +86,7 @@ class PrelabelOptionsDialog(QDialog):
         labels_row.addWidget(self.labels_path, 1)
         labels_row.addWidget(self.browse)
 
-        self.device = QComboBox(self)
-        device_labels = {
-            "auto": self.tr("Automatic (the GPU when usable)"),
-            "cpu": self.tr("CPU"),
-            "cuda": self.tr("GPU (CUDA)"),
-        }
-        for name in DEVICES:
-            self.device.addItem(device_labels[name], name)
+        self.device = device_combo(self)
         self.device_note = QLabel(device_note, self)
         self.device_note.setWordWrap(True)
         self.device_note.setEnabled(False)  # the muted colour
@@ -119,14 +111,7 @@ class PrelabelOptionsDialog(QDialog):
         form.addRow("", self.device_note)
         form.addRow("", self.force)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.run_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.run_button.setText(self.tr("&Pre-label"))
-        self.run_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.run_button = run_buttons(self, self.tr("&Pre-label"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.description)
