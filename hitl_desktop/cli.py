@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -88,12 +88,13 @@ def info(json_: JsonOpt = False) -> None:
     ws = _open(readonly=True)
     with ws:
         conn = ws.reader()
-        data = {
+        counts = queries.status_counts(conn)
+        data: dict[str, Any] = {
             "path": str(ws.path),
             "name": ws.name,
             "project_id": ws.project_id,
             "events": queries.event_count(conn),
-            "items": queries.status_counts(conn),
+            "items": counts,
             "profile": asdict(ws.profile),
         }
     if json_:
@@ -101,7 +102,6 @@ def info(json_: JsonOpt = False) -> None:
         return
     typer.echo(f"{data['name']}  ({data['path']})")
     typer.echo(f"  project {data['project_id']}, {data['events']} events")
-    counts = data["items"]
     typer.echo("  items   " + (", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"))
 
 

@@ -79,6 +79,7 @@ def create_demo_workspace(
     for i, (title, lines) in enumerate(pages):
         data = _page_image(title, lines, seed=i)
         gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+        assert gray is not None  # drawn just above
         store_thumbnail(ws.path, ws.blobs.put_bytes(data), make_thumbnail(gray))
         drafts.append(
             _imported(ws, f"{title.lower().replace(' ', '-')}.png", "image", "image/png", data)
@@ -128,11 +129,11 @@ def _prepare(ws: Workspace, say: Callable[[str], None]) -> None:
 def _imported(ws: Workspace, name: str, kind: str, media_type: str, data: bytes):  # type: ignore[no-untyped-def]
     sha = ws.blobs.put_bytes(data)
     payload = ItemImported(
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]  # "image" or "text", given by the caller
         name=name,
         media_type=media_type,
         blob_sha256=sha,
-        size_bytes=len(data),  # type: ignore[arg-type]
+        size_bytes=len(data),
         source="demo",
         provenance=Provenance(source="demo", tags=["generated"]),
     )

@@ -40,7 +40,7 @@ class LabelDock(QWidget):
 
     def __init__(self, palette: LabelPalette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.palette = palette
+        self.label_palette = palette
         self.new_label = QLineEdit(self)
         self.new_label.setPlaceholderText(self.tr("Add a label…"))
         self.new_label.setClearButtonEnabled(True)
@@ -81,8 +81,9 @@ class Desk(QObject):
 
         # Docked beside the editor: narrow is fine (their tables scroll, their tool bars fold),
         # so the window fits small screens.
-        for widget in (self.label_dock, self.classify, self.ocr_lines):
-            widget.setMinimumWidth(DOCK_MIN_WIDTH)
+        self.label_dock.setMinimumWidth(DOCK_MIN_WIDTH)
+        self.classify.setMinimumWidth(DOCK_MIN_WIDTH)
+        self.ocr_lines.setMinimumWidth(DOCK_MIN_WIDTH)
 
         self.placeholder = QLabel(parent)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,8 +91,9 @@ class Desk(QObject):
         self.placeholder.setEnabled(False)  # the muted colour
         self.stack = QStackedWidget(parent)
         self.stack.setObjectName("EditorStack")
-        for widget in (self.placeholder, self.image_editor, self.text_editor):
-            self.stack.addWidget(widget)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.image_editor)
+        self.stack.addWidget(self.text_editor)
         self.session.opened.connect(self._opened)
         self._opened(None)
 

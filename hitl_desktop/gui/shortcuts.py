@@ -136,9 +136,9 @@ class ShortcutsDialog(QDialog):
     def action_row(self, action: QAction) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                row = group.child(j)
-                if row.data(0, Qt.ItemDataRole.UserRole) == action.objectName():
+            for j in range(group.childCount() if group is not None else 0):
+                row = group.child(j)  # type: ignore[union-attr]  # counted above
+                if row is not None and row.data(0, Qt.ItemDataRole.UserRole) == action.objectName():
                     return row
         return None
 

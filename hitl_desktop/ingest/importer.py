@@ -224,8 +224,8 @@ def _record(
                 notes=p.notes,
             )
         state.sightings.add(sighting)
-        payload = ItemSighted(blob_sha256=p.sha256, source=options.source, provenance=provenance)
-        batch.append(ws.draft("item.sighted", payload, subject=Subject(existing)))
+        sighted = ItemSighted(blob_sha256=p.sha256, source=options.source, provenance=provenance)
+        batch.append(ws.draft("item.sighted", sighted, subject=Subject(existing)))
         return FileResult(
             p.path,
             SIGHTING,

@@ -250,7 +250,7 @@ def _decode_pdf(
             sha = ctx.blobs.put_bytes(png.tobytes())
             _thumbnail(ctx, page.bgr, sha, options, bgr=True)
             text_sha = ctx.blobs.put_bytes(page.text.encode()) if page.text.strip() else None
-            stats = image_stats(cv2.cvtColor(page.bgr, cv2.COLOR_BGR2GRAY))
+            stats: dict[str, Any] = dict(image_stats(cv2.cvtColor(page.bgr, cv2.COLOR_BGR2GRAY)))
             if page.text.strip():
                 stats["text_layer"] = text_stats(page.text)
             out.parts.append(Part(

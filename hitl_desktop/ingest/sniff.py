@@ -60,7 +60,7 @@ def sniff(head: bytes, path: Path) -> tuple[Format, str | None]:
     found = _magic(head)
     if found is None:
         if named in TEXT_FORMATS:
-            return named, None  # type: ignore[return-value]
+            return named, None
         if named is not None:  # an image or PDF name on content that is none of them
             kind = "text" if _looks_like_text(head) else "unrecognised binary data"
             raise UnsupportedFile(

@@ -65,8 +65,11 @@ def table_rows(text: str, *, delimiter: str, column: str | None) -> tuple[str, I
     TSV is read without quote handling (real TSV exports contain bare quotes); CSV follows
     RFC 4180 quoting.
     """
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    buffer = io.StringIO(text, newline="")
+    if delimiter == "\t":
+        reader = csv.reader(buffer, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.reader(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
     try:
         header = next(reader)
     except StopIteration:
