@@ -101,6 +101,9 @@ class Desk(QObject):
         self.previous_action = self._action(
             "desk.previous_item", self.tr("&Previous item"), "Ctrl+Up"
         )
+        self.next_new_action = self._action(
+            "desk.next_new_item", self.tr("Next item &to do"), "Ctrl+Shift+Down"
+        )
         self.session.undo_action.setObjectName("edit.undo")
         self.session.redo_action.setObjectName("edit.redo")
         self.session.save_action.setObjectName("edit.save")

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOption,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..workspace.queries import ITEM_STATUSES, ItemFilter
-from .item_table_model import ItemTableModel
+from .item_table_model import LOW_CONFIDENCE, ItemTableModel
 
 ALL_ITEMS = "*"  # combo data: every status, retired included
 DEFAULT_HIDDEN = (
@@ -72,6 +73,7 @@ class ItemBrowser(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
+        self.doubtful.toggled.connect(self.apply_filter)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._after_reset)
         self._remembered: tuple[int, str | None] = (-1, None)
@@ -102,6 +104,14 @@ class ItemBrowser(QWidget):
         self.search.setPlaceholderText(self.tr("Search names and sources…"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(self.tr("Case-insensitive; matches part of a name or source"))
+        self.doubtful = QToolButton(self)
+        self.doubtful.setText(self.tr("&Doubtful"))
+        self.doubtful.setCheckable(True)
+        self.doubtful.setToolTip(
+            self.tr("Only items whose latest suggestion scored under {score}").format(
+                score=QLocale().toString(LOW_CONFIDENCE, "f", 1)
+            )
+        )
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         bar = QHBoxLayout()
@@ -111,6 +121,7 @@ class ItemBrowser(QWidget):
         bar.addWidget(status_label)
         bar.addWidget(self.status_combo)
         bar.addSpacing(8)
+        bar.addWidget(self.doubtful)
         bar.addWidget(self.search, 1)
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
@@ -208,9 +219,10 @@ class ItemBrowser(QWidget):
     def current_filter(self) -> ItemFilter:
         status = self.status_combo.currentData()
         search = self.search.text().strip() or None
+        doubtful = LOW_CONFIDENCE if self.doubtful.isChecked() else None
         if status == ALL_ITEMS:
-            return ItemFilter(search=search, include_retired=True)
-        return ItemFilter(status=status or None, search=search)
+            return ItemFilter(search=search, include_retired=True, doubtful_below=doubtful)
+        return ItemFilter(status=status or None, search=search, doubtful_below=doubtful)
 
     @Slot()
     def apply_filter(self) -> None:
@@ -234,7 +246,7 @@ class ItemBrowser(QWidget):
             f = self.model.item_filter
             self.empty_label.setText(
                 self.tr("No items match the filter.")
-                if f.status or f.search
+                if f.status or f.search or f.doubtful_below is not None
                 else self.tr("This workspace has no items yet.")
             )
             self.stack.setCurrentWidget(self.empty_label)

@@ -34,6 +34,7 @@ from .prelabel_runner import PrelabelController
 from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
+from .work_position import WorkPosition, select_next_new
 
 SETTINGS_ORG = SETTINGS_APP = "hitl-desktop"
 DEFAULT_SIZE = (1280, 800)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.desk.session.saved.connect(self._item_saved)
         self.desk.next_action.triggered.connect(lambda: self._step(1))
         self.desk.previous_action.triggered.connect(lambda: self._step(-1))
+        self.desk.next_new_action.triggered.connect(self.next_to_do)
         self.setCentralWidget(self.desk.stack)
         self.labels_dock.setWidget(self.desk.label_dock)
         self.class_dock.setWidget(self.desk.classify)
@@ -213,7 +215,8 @@ class MainWindow(QMainWindow):
         self.view_menu = self._menu(self.tr("&View"), [history_toggle, ocr_toggle, *toggles])
 
         self.annotate_menu = self._menu(
-            self.tr("&Annotate"), [self.desk.next_action, self.desk.previous_action]
+            self.tr("&Annotate"),
+            [self.desk.next_action, self.desk.previous_action, self.desk.next_new_action],
         )
         for title, actions in self.desk.editor_actions.items():
             submenu = self.annotate_menu.addMenu(title)
@@ -285,9 +288,11 @@ class MainWindow(QMainWindow):
         self.items_label = QLabel(self)
         self.events_label = QLabel(self)
         self.device_label = QLabel(self)
+        self.position_label = WorkPosition(lambda: self.workspace, self)
         self.readonly_label = QLabel(self.tr("read-only"), self)
         self.readonly_label.setStyleSheet("font-weight: bold")
         for label in (
+            self.position_label,
             self.name_label,
             self.items_label,
             self.events_label,
@@ -314,6 +319,9 @@ class MainWindow(QMainWindow):
             lambda item_id, _name: self.desk.session.open_item(item_id)
         )
         self.browser.current_item_changed.connect(self.history.show_item)
+        self.browser.current_item_changed.connect(
+            lambda *_: self.position_label.update_for(self.browser)
+        )
         self.browser.current_item_changed.connect(self.ocr_view.show_item)
         self.browser.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.browser.table.addActions([*self.ocr.actions, *self.prelabel.actions])
@@ -380,6 +388,12 @@ class MainWindow(QMainWindow):
         self.browser.refresh()  # the item's status is now "annotated"
         self.history.reload()
         self.refresh()
+        self.position_label.update_for(self.browser)
+
+    @Slot()
+    def next_to_do(self) -> None:
+        if not select_next_new(self.browser, self.workspace):
+            self.statusBar().showMessage(self.tr("Every item in the list is done."), 5000)
 
     def _step(self, delta: int) -> None:
         """Move to the next (1) or previous (-1) item of the browser's list."""

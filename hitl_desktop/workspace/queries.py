@@ -16,6 +16,8 @@ class ItemFilter:
     search: str | None = None  # substring of the name or source, case-insensitive
     kind: str | None = None
     include_retired: bool = False  # retired items leave work queues unless asked for
+    # only items whose latest suggestion (any model) scored below this
+    doubtful_below: float | None = None
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = ["kind IS NOT NULL"]
@@ -36,6 +38,12 @@ class ItemFilter:
                 + "%"
             )
             args += [pattern, pattern]
+        if self.doubtful_below is not None:
+            clauses.append(
+                """id IN (SELECT l.item_id FROM prelabel_latest AS l
+                          JOIN prelabels AS p ON p.hash = l.hash WHERE p.top_score < ?)"""
+            )
+            args.append(self.doubtful_below)
         return " AND ".join(clauses), args
 
 
@@ -170,3 +178,42 @@ def latest_suggestions(conn: sqlite3.Connection, item_ids: list[str]) -> dict[st
             if item not in found or key > found[item][0]:
                 found[item] = (key, Suggestion(model, label, score, spans, boxes))
     return {item: s for item, (_key, s) in found.items()}
+
+
+def row_of(conn: sqlite3.Connection, f: ItemFilter, item_id: str) -> int | None:
+    """The row ``item_id`` has in ``page_items`` order under ``f`` (None when it is filtered
+    out): one indexed count, so a million items cost nothing."""
+    where, args = f.where()
+    found = conn.execute(
+        f"SELECT created_key FROM items WHERE {where} AND id = ?", [*args, item_id]
+    ).fetchone()
+    if found is None:
+        return None
+    before = conn.execute(
+        f"SELECT count(*) FROM items WHERE {where} AND (created_key, id) < (?, ?)",
+        [*args, found[0], item_id],
+    ).fetchone()
+    return int(before[0])
+
+
+def next_new_item(conn: sqlite3.Connection, f: ItemFilter, after_item: str | None) -> str | None:
+    """The first item still "new" after ``after_item`` in list order (from the top for None)."""
+    where, args = f.where()
+    sql = f"SELECT id FROM items WHERE {where} AND status = 'new'"
+    if after_item is not None:
+        key = conn.execute("SELECT created_key FROM items WHERE id = ?", (after_item,)).fetchone()
+        if key is not None:
+            sql += " AND (created_key, id) > (?, ?)"
+            args = [*args, key[0], after_item]
+    row = conn.execute(sql + " ORDER BY created_key, id LIMIT 1", args).fetchone()
+    return str(row[0]) if row else None
+
+
+def saved_today(conn: sqlite3.Connection, device_id: str, since_utc: str) -> int:
+    """Revisions this device saved since ``since_utc`` (an ISO time, e.g. local midnight)."""
+    row = conn.execute(
+        """SELECT count(*) FROM events WHERE type = 'annotation.revised' AND device_id = ?
+           AND json_extract(body, '$.wall_time') >= ?""",
+        (device_id, since_utc),
+    ).fetchone()
+    return int(row[0])

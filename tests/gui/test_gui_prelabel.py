@@ -206,3 +206,35 @@ def test_label_set_choice_is_remembered(qtbot, sms_window: MainWindow, tmp_path:
     assert again.options().device == "cpu"
     assert json.loads(good.read_text())["name"] == "sms"
     again.reject()
+
+
+def test_doubtful_filter_position_and_next_to_do(qtbot, sms_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = sms_window
+    dialog = _open_dialog(win)
+    dialog.set_model(dialog.model.itemData(0))
+    dialog.set_device("cpu")
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.prelabel.last_report is not None, timeout=RUN_TIMEOUT_MS)
+    total = win.model.rowCount()
+    assert total == N_SMS + 2  # the texts, the TSV they came from, the receipt
+    # the untrained model is unsure of every text: "Doubtful" keeps exactly those
+    win.browser.doubtful.setChecked(True)
+    assert win.model.rowCount() == N_SMS
+    assert all(win.model.suggestion(r) is not None for r in range(N_SMS))
+    win.browser.doubtful.setChecked(False)
+    assert win.model.rowCount() == total
+
+    win.browser.select_row(2)
+    qtbot.waitUntil(lambda: win.position_label.text().startswith(f"Item 3 of {total}"))
+    assert "0 saved today" in win.position_label.text()
+    # next item to do skips the annotated ones: annotate row 3, then jump from row 2
+    third = win.model.item_id(3)
+    win.desk.next_action.trigger()
+    assert win.desk.session.document is not None
+    assert win.desk.session.document.item_id == third
+    win.desk.classify.set_class(["ham"])
+    with qtbot.waitSignal(win.desk.session.saved, timeout=20_000):
+        win.desk.previous_action.trigger()
+    qtbot.waitUntil(lambda: "1 saved today" in win.position_label.text())
+    win.desk.next_new_action.trigger()
+    assert win.browser.current_item_id() == win.model.item_id(4)
