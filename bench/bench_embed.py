@@ -13,9 +13,9 @@ in file order (mixed lengths, as a user's data comes). Model: all-MiniLM-L6-v2 a
   ``torch.inference_mode``); its text cache is emptied before every pass, so each pass computes
   every embedding.
 
-R passes of each (default 3; ``--quick``: 2), interleaved, after one warm-up pass each; texts/s is N over the
-median pass. Both must give the same vectors: the smallest cosine between the two embeddings of
-a text is printed and must be above 0.999.
+R passes of each (default 3; ``--quick``: 2), interleaved, after one warm-up pass each; texts/s
+is N over the median pass. Both must give the same vectors: the smallest cosine between the two
+embeddings of a text is printed and must be above 0.999.
 """
 
 from __future__ import annotations
