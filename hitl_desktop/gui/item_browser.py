@@ -103,7 +103,12 @@ class ItemBrowser(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search names and sources…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(self.tr("Case-insensitive; matches part of a name or source"))
+        self.search.setToolTip(
+            self.tr(
+                "Case-insensitive; matches part of a name or source.\n"
+                "tag:NAME keeps items imported with that tag; source:NAME those of one source."
+            )
+        )
         self.doubtful = QToolButton(self)
         self.doubtful.setText(self.tr("&Doubtful"))
         self.doubtful.setCheckable(True)
@@ -218,11 +223,23 @@ class ItemBrowser(QWidget):
     # ------------------------------------------------------------------ filtering
     def current_filter(self) -> ItemFilter:
         status = self.status_combo.currentData()
-        search = self.search.text().strip() or None
-        doubtful = LOW_CONFIDENCE if self.doubtful.isChecked() else None
+        words, tag, source = [], None, None
+        for word in self.search.text().split():
+            if word.lower().startswith("tag:") and len(word) > 4:
+                tag = word[4:]
+            elif word.lower().startswith("source:") and len(word) > 7:
+                source = word[7:]
+            else:
+                words.append(word)
+        narrow = {
+            "search": " ".join(words) or None,
+            "doubtful_below": LOW_CONFIDENCE if self.doubtful.isChecked() else None,
+            "tag": tag,
+            "source": source,
+        }
         if status == ALL_ITEMS:
-            return ItemFilter(search=search, include_retired=True, doubtful_below=doubtful)
-        return ItemFilter(status=status or None, search=search, doubtful_below=doubtful)
+            return ItemFilter(include_retired=True, **narrow)  # type: ignore[arg-type]
+        return ItemFilter(status=status or None, **narrow)  # type: ignore[arg-type]
 
     @Slot()
     def apply_filter(self) -> None:
@@ -246,7 +263,7 @@ class ItemBrowser(QWidget):
             f = self.model.item_filter
             self.empty_label.setText(
                 self.tr("No items match the filter.")
-                if f.status or f.search or f.doubtful_below is not None
+                if f.status or f.search or f.tag or f.source or f.doubtful_below is not None
                 else self.tr("This workspace has no items yet.")
             )
             self.stack.setCurrentWidget(self.empty_label)

@@ -18,6 +18,8 @@ class ItemFilter:
     include_retired: bool = False  # retired items leave work queues unless asked for
     # only items whose latest suggestion (any model) scored below this
     doubtful_below: float | None = None
+    tag: str | None = None  # given at import (pages of a tagged PDF have its tags)
+    source: str | None = None  # exactly this source
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = ["kind IS NOT NULL"]
@@ -38,6 +40,15 @@ class ItemFilter:
                 + "%"
             )
             args += [pattern, pattern]
+        if self.tag:
+            clauses.append(
+                """(id IN (SELECT item_id FROM item_tags WHERE tag = ?)
+                    OR parent_id IN (SELECT item_id FROM item_tags WHERE tag = ?))"""
+            )
+            args += [self.tag, self.tag]
+        if self.source:
+            clauses.append("source = ?")
+            args.append(self.source)
         if self.doubtful_below is not None:
             clauses.append(
                 """id IN (SELECT l.item_id FROM prelabel_latest AS l

@@ -52,6 +52,16 @@ def test_typing_a_search_filters_rows(qtbot, window: MainWindow) -> None:  # typ
     assert model.rowCount() == 0
     assert browser.stack.currentWidget() is browser.empty_label
     assert "No items match" in browser.empty_label.text()
+    # tag: and source: words narrow the list; the other words still search names
+    browser.search.setText("tag:generated greeting")
+    browser.apply_filter()
+    assert model.rowCount() == 5
+    browser.search.setText("tag:nope")
+    browser.apply_filter()
+    assert model.rowCount() == 0
+    browser.search.setText("source:demo")
+    browser.apply_filter()
+    assert model.rowCount() == 8
 
 
 def test_status_filter(window: MainWindow) -> None:

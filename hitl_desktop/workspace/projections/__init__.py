@@ -8,13 +8,14 @@ from .history import ItemHistoryProjection
 from .items import ItemsProjection
 from .ocr import OcrProjection
 from .prelabel import ModelsProjection, PrelabelsProjection
-from .provenance import FingerprintsProjection, ItemSourcesProjection
+from .provenance import FingerprintsProjection, ItemSourcesProjection, ItemTagsProjection
 
 
 def default_projections() -> list[Projection]:
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
         OcrProjection(), ModelsProjection(), PrelabelsProjection(), AnnotationsProjection(),
+        ItemTagsProjection(),
     ]  # fmt: skip
 
 

@@ -68,3 +68,28 @@ class FingerprintsProjection(Projection):
             if e.subject_item is not None and (dhash or text_fp):
                 rows.append((e.subject_item, e.payload["kind"], dhash, text_fp))
         conn.executemany("INSERT OR IGNORE INTO item_fingerprints VALUES (?, ?, ?, ?)", rows)
+
+
+class ItemTagsProjection(Projection):
+    """``item_tags``: the tags given at import (every sighting adds its own), for filtering."""
+
+    name = "item_tags"
+    version = 1
+    tables = ("item_tags",)
+    consumes = frozenset({"item.imported", "item.sighted"})
+    ddl = """
+    CREATE TABLE IF NOT EXISTS item_tags (
+        tag     TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        PRIMARY KEY (tag, item_id)
+    ) WITHOUT ROWID;
+    """
+
+    def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+        rows = []
+        for e in events:
+            if e.subject_item is None:
+                continue
+            tags = (e.payload.get("provenance") or {}).get("tags") or []
+            rows += [(str(t), e.subject_item) for t in tags if str(t).strip()]
+        conn.executemany("INSERT OR IGNORE INTO item_tags VALUES (?, ?)", rows)
