@@ -289,10 +289,15 @@ class MainWindow(QMainWindow):
         self.events_label = QLabel(self)
         self.device_label = QLabel(self)
         self.position_label = WorkPosition(lambda: self.workspace, self)
+        self.jobs_label = QLabel(self)
+        self.jobs_label.setObjectName("JobsLabel")
+        self.jobs_label.hide()
+        self.runner.jobs_changed.connect(self._show_jobs)
         self.readonly_label = QLabel(self.tr("read-only"), self)
         self.readonly_label.setStyleSheet("font-weight: bold")
         for label in (
             self.position_label,
+            self.jobs_label,
             self.name_label,
             self.items_label,
             self.events_label,
@@ -389,6 +394,13 @@ class MainWindow(QMainWindow):
         self.history.reload()
         self.refresh()
         self.position_label.update_for(self.browser)
+
+    @Slot(list)
+    def _show_jobs(self, names: list[str]) -> None:
+        """The status bar's count of background jobs (import, OCR, pre-labels, checks)."""
+        self.jobs_label.setVisible(bool(names))
+        self.jobs_label.setText(self.tr("%Ln job(s) running", "", len(names)))
+        self.jobs_label.setToolTip(", ".join(names))
 
     @Slot()
     def next_to_do(self) -> None:

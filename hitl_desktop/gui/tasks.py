@@ -115,7 +115,11 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts jobs on a private thread pool and keeps them alive until they report back."""
+    """Starts jobs on a private thread pool and keeps them alive until they report back.
+
+    ``jobs_changed(names)`` says which jobs run now, after each start and each end."""
+
+    jobs_changed = Signal(list)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
         super().__init__(parent)
@@ -140,11 +144,17 @@ class TaskRunner(QObject):
         self._active[handle] = runnable
         handle.ended.connect(lambda: self._forget(handle))
         self._pool.start(runnable)
+        self.jobs_changed.emit(self.running_names)
         return handle
 
     def _forget(self, handle: TaskHandle) -> None:
         self._active.pop(handle, None)
         handle.deleteLater()
+        self.jobs_changed.emit(self.running_names)
+
+    @property
+    def running_names(self) -> list[str]:
+        return [h.name for h in self._active if h.running]
 
     def is_running(self, name: str) -> bool:
         return any(h.name == name and h.running for h in self._active)

@@ -64,8 +64,10 @@ def test_prelabel_all_text_items_records_a_suggestion_each(qtbot, sms_window: Ma
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOTS / "prelabel_options.png"))
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert win.jobs_label.text() == "1 job(s) running" and win.jobs_label.toolTip() == "prelabel"
     qtbot.waitUntil(lambda: win.prelabel.last_report is not None, timeout=RUN_TIMEOUT_MS)
     qtbot.waitUntil(lambda: not win.prelabel.running)
+    qtbot.waitUntil(lambda: win.jobs_label.isHidden())
 
     report = win.prelabel.last_report
     assert report is not None and len(report.done) == N_SMS and not report.failed
