@@ -32,6 +32,8 @@ class TesseractEngine:
                                {"lang": lang, "psm": psm})  # fmt: skip
 
     def _tsv(self, image: np.ndarray, psm: int) -> list[dict[str, str]]:
+        if image.size == 0 or image.ndim not in (2, 3):
+            raise OcrError(f"not a page image (pixel array of shape {image.shape})")
         ok, png = cv2.imencode(
             ".png", image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
         )

@@ -34,3 +34,13 @@ def test_tesseract_reads_a_funsd_page_and_records_itself() -> None:
     )  # far less accurate than PP-OCRv6, by design a comparison
     (region,) = engine.recognize_regions(image, [lines[0].quad])
     assert cer(lines[0].text, region.text) < 0.5
+
+
+def test_an_empty_pixel_array_is_a_clear_ocr_error() -> None:
+    import numpy as np
+
+    from hitl_desktop.ocr import OcrError
+
+    engine = make_engine("tesseract")
+    with pytest.raises(OcrError, match="not a page image"):
+        engine.recognize_page(np.zeros((0, 0, 3), np.uint8))
