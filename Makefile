@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python bench/bench_ingest.py --quick
 	$(BIN)/python bench/bench_ocr.py --quick
 	$(BIN)/python bench/bench_embed.py --quick
+	$(BIN)/python bench/bench_gui.py --quick
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: install
