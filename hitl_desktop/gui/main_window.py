@@ -365,7 +365,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.name_label.setText(ws.name or ws.path.name)
         self.name_label.setToolTip(str(ws.path))
-        items, events = queries.count_items(conn), queries.event_count(conn)
+        # the list's own count when it shows everything: a second scan costs 0.3 s at 1M items
+        unfiltered = self.model.item_filter == queries.ItemFilter()
+        items = self.model.rowCount() if unfiltered else queries.count_items(conn)
+        events = queries.event_count(conn)
         self.items_label.setText(
             self.tr("1 item") if items == 1 else self.tr("%Ln items", "", items)
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -12,10 +12,10 @@ from ..workspace import Workspace, queries
 from .item_browser import ItemBrowser
 
 
-def local_midnight_utc() -> str:
-    """Today's local midnight as the log's wall-time format (UTC, ISO, milliseconds, "Z")."""
+def local_midnight_ms() -> int:
+    """Today's local midnight in Unix milliseconds (what the log's clock counts)."""
     midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-    return midnight.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return int(midnight.timestamp() * 1000)
 
 
 class WorkPosition(QLabel):
@@ -36,8 +36,8 @@ class WorkPosition(QLabel):
         parts = []
         if row is not None:
             parts.append(self.tr("Item {n} of {total}").format(n=row + 1, total=total))
-        if ws.device_id is not None:
-            done = queries.saved_today(conn, ws.device_id, local_midnight_utc())
+        if not ws.readonly:
+            done = queries.saved_since(conn, ws.profile.name, local_midnight_ms())
             parts.append(self.tr("%Ln saved today", "", done))
         self.setText(" · ".join(parts))
 

@@ -159,7 +159,8 @@ def find_item_id(conn: sqlite3.Connection, prefix: str) -> str | None:
 
 
 def event_count(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+    """Events in the log: the last ``seq`` (rows are never deleted), so no scan is needed."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0])
 
 
 @dataclass(frozen=True)
@@ -220,11 +221,11 @@ def next_new_item(conn: sqlite3.Connection, f: ItemFilter, after_item: str | Non
     return str(row[0]) if row else None
 
 
-def saved_today(conn: sqlite3.Connection, device_id: str, since_utc: str) -> int:
-    """Revisions this device saved since ``since_utc`` (an ISO time, e.g. local midnight)."""
+def saved_since(conn: sqlite3.Connection, actor: str, since_ms: int) -> int:
+    """Revisions ``actor`` saved since ``since_ms`` (Unix ms, e.g. local midnight): an indexed
+    range of the revisions table (its key starts with the 13-digit HLC milliseconds)."""
     row = conn.execute(
-        """SELECT count(*) FROM events WHERE type = 'annotation.revised' AND device_id = ?
-           AND json_extract(body, '$.wall_time') >= ?""",
-        (device_id, since_utc),
+        "SELECT count(*) FROM annotation_revisions WHERE actor = ? AND rev_key >= ?",
+        (actor, f"{since_ms:013d}"),
     ).fetchone()
     return int(row[0])

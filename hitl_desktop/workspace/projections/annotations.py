@@ -18,7 +18,7 @@ from .base import Projection, order_key
 
 class AnnotationsProjection(Projection):
     name = "annotations"
-    version = 1
+    version = 2
     tables = ("annotation_revisions", "annotation_parents", "annotation_heads")
     consumes = frozenset({"annotation.revised"})
     ddl = """
@@ -34,6 +34,8 @@ class AnnotationsProjection(Projection):
     );
     CREATE INDEX IF NOT EXISTS annotation_revisions_by_item
         ON annotation_revisions (item_id, rev_key);
+    CREATE INDEX IF NOT EXISTS annotation_revisions_by_actor
+        ON annotation_revisions (actor, rev_key);
     CREATE TABLE IF NOT EXISTS annotation_parents (
         hash   TEXT NOT NULL,
         parent TEXT NOT NULL,
