@@ -33,7 +33,13 @@ from ..lineage import (
 from ..lineage.payloads import DeviceEnrolled, WorkspaceCreated
 from . import identity, store
 from .blobs import BlobStore
-from .errors import ReadOnlyWorkspace, WorkspaceCorrupt, WorkspaceExists, WorkspaceNotFound
+from .errors import (
+    ReadOnlyWorkspace,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceExists,
+    WorkspaceNotFound,
+)
 from .lock import WriterLock
 from .paths import BLOBS_DIR, DB_NAME, LOCK_NAME
 from .progress import CancelToken, ProgressFn
@@ -218,6 +224,23 @@ class Workspace:
             subject=subject, agent=agent, base=tuple(base), inputs=tuple(inputs),
             outputs=tuple(outputs), schema_ref=schema_ref,
         )  # fmt: skip
+
+    def set_profile(self, profile: Profile) -> None:
+        """Change who is working (as ``hitl init --user --role`` sets it): kept in the workspace
+        meta and used as actor and role of the events appended from now on."""
+        if profile.role not in ROLES:
+            raise WorkspaceError(
+                f"unknown role {profile.role!r}; choose one of {', '.join(ROLES)}"
+            )
+        if not profile.name.strip():
+            raise WorkspaceError("the profile needs a name")
+
+        def save(conn: sqlite3.Connection) -> None:
+            store.set_meta(conn, "profile.name", profile.name)
+            store.set_meta(conn, "profile.role", profile.role)
+
+        self._writer_or_fail().run(save)
+        self.profile = profile
 
     def append(self, drafts: Sequence[EventDraft]) -> list[Event]:
         """Commit drafts as one signed batch; returns the stored events."""
