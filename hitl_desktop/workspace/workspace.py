@@ -229,9 +229,7 @@ class Workspace:
         """Change who is working (as ``hitl init --user --role`` sets it): kept in the workspace
         meta and used as actor and role of the events appended from now on."""
         if profile.role not in ROLES:
-            raise WorkspaceError(
-                f"unknown role {profile.role!r}; choose one of {', '.join(ROLES)}"
-            )
+            raise WorkspaceError(f"unknown role {profile.role!r}; choose one of {', '.join(ROLES)}")
         if not profile.name.strip():
             raise WorkspaceError("the profile needs a name")
 
