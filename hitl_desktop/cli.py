@@ -161,6 +161,22 @@ def log(
                 f"{e.seq:>7}  {e.wall_time}  {e.type:<20} {e.actor} ({e.role})"
                 f"{subject}  {e.device_id[:9]}#{e.device_seq}  {e.hash[:12]}{seal}"
             )
+            if e.agent:
+                typer.echo(f"         {_agent_line(e.agent, e.schema_ref)}")
+
+
+def _agent_line(agent: dict[str, Any], schema_ref: str | None) -> str:
+    """How a machine output was made: "by rapidocr 3.10.0 on cpu · weights 2edd2c28f4af · …"."""
+    parts = [f"by {agent.get('name', '?')} {agent.get('version', '')}".rstrip()]
+    parts[0] += f" on {agent.get('device') or '?'}"
+    if agent.get("weights_sha256"):
+        parts.append(f"weights {str(agent['weights_sha256'])[:12]}")
+    params = agent.get("parameters") or {}
+    if params:
+        parts.append(", ".join(f"{k}={v}" for k, v in sorted(params.items()))[:300])
+    if schema_ref:
+        parts.append(f"labels {schema_ref}")
+    return " · ".join(parts)
 
 
 @app.command()

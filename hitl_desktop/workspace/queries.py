@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import orjson
 
@@ -112,6 +112,10 @@ class LogEntry:
     hlc: str
     signed: bool
     payload: dict[str, object]
+    # what produced a machine output: engine or model, version, weights, parameters, device
+    agent: dict[str, object] | None = None
+    inputs: list[dict[str, object]] = field(default_factory=list)
+    schema_ref: str | None = None
 
 
 def _entry(seq: int, hash_: str, body: str, sig: bytes | None) -> LogEntry:
@@ -120,6 +124,7 @@ def _entry(seq: int, hash_: str, body: str, sig: bytes | None) -> LogEntry:
     return LogEntry(
         seq, hash_, f["type"], f["actor"], f["role"], f["device_id"], f["device_seq"],
         subject["item"] if subject else None, f["wall_time"], f["hlc"], sig is not None, f["payload"],
+        f.get("agent"), f.get("inputs") or [], f.get("schema_ref"),
     )  # fmt: skip
 
 

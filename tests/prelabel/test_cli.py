@@ -65,6 +65,10 @@ def test_cli_models_prelabel_and_train_head(
     assert missing.exit_code == 1 and "no registered model 'nope'" in missing.stderr
     log = runner.invoke(app, [*w, "log", "--type", "prelabel.made", "--limit", "1"]).stdout
     assert f"model:{model['id']}" in log
+    # the second line says how it was made: model, framework, device, weights, parameters
+    made = log.splitlines()[1].strip()
+    assert made.startswith("by tiny-sms transformers ") and " on cpu · weights " in made
+    assert model["id"].split("@")[1] in made and "labels sms@1" in made
 
     runner.invoke(app, [*w, "models", "add", str(tiny_embedder), "--name", "tiny-emb"])
     trained = runner.invoke(app, [*w, "train-head", "--labels", str(labels), "--field", "Label",
