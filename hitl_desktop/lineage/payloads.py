@@ -171,6 +171,28 @@ class LabelSetPayload(_Payload):
     labels: list[LabelDescription] = Field(min_length=1)
 
 
+class RecheckFlag(_Payload):
+    """An item whose annotations use a label a schema version removed."""
+
+    item: str
+    reason: NFCStr
+
+
+class SchemaPublished(_Payload):
+    """A full label schema version (``hitl_desktop.schema.Schema`` JSON) and its parent.
+
+    ``recheck`` lists the items the publish flagged "needs re-check" (removed labels);
+    renamed labels are mapped by ``annotation.revised`` events appended with it.
+    """
+
+    name: NFCStr = Field(min_length=1)
+    version: int = Field(ge=1)
+    parent_version: int | None = Field(default=None, ge=1)
+    definition: dict[str, Any]
+    note: NFCStr = ""
+    recheck: list[RecheckFlag] = Field(default_factory=list)
+
+
 class ModelRegistered(_Payload):
     """A model version the app may run; its id is ``name@weights_sha256[:12]``.
 
@@ -241,6 +263,7 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "review.decided": ReviewDecided,
     "model.registered": ModelRegistered,
     "prelabel.made": PrelabelMade,
+    "schema.published": SchemaPublished,
 }
 
 

@@ -9,13 +9,14 @@ from .items import ItemsProjection
 from .ocr import OcrProjection
 from .prelabel import ModelsProjection, PrelabelsProjection
 from .provenance import FingerprintsProjection, ItemSourcesProjection, ItemTagsProjection
+from .schemas import SchemasProjection
 
 
 def default_projections() -> list[Projection]:
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
         OcrProjection(), ModelsProjection(), PrelabelsProjection(), AnnotationsProjection(),
-        ItemTagsProjection(),
+        ItemTagsProjection(), SchemasProjection(),
     ]  # fmt: skip
 
 
