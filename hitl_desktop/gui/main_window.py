@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..annotate import close_journal
+from ..roles import Action
 from ..workspace import Workspace, WorkspaceError, queries
+from ..workspace.workspace import Profile
 from .desk import Desk
 from .history_view import HistoryView
 from .import_runner import ImportController
@@ -31,6 +33,8 @@ from .ocr_runner import OcrController
 from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .prelabel_runner import PrelabelController
+from .profile_form import ProfileDialog
+from .role_gate import RoleGate
 from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.role_gate = RoleGate(self)
+        self._gate_actions()
         self._install_workspace(opened)
         # tabified once every dock holds its widget (earlier, Qt leaves a stray tab bar)
         self.tabifyDockWidget(self.labels_dock, self.class_dock)
@@ -182,6 +188,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export…"), enabled=False, tip=self.tr("Coming with exchange formats")
         )
+        self.profile_action = self._action(
+            self.tr("&Profile…"), self.edit_profile, tip=self.tr("Your name and role")
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu = self._menu(
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
                 self.import_files_action,
                 self.import_folder_action,
                 self.export_action,
+                None,
+                self.profile_action,
                 None,
                 self.quit_action,
             ],
@@ -232,6 +243,9 @@ class MainWindow(QMainWindow):
             self.log_tools.rebuild,
             tip=self.tr("Replay the whole log into fresh tables"),
         )
+        self.publish_schema_action = self._action(
+            self.tr("&Publish schema…"), enabled=False, tip=self.tr("Coming with the schema editor")
+        )
         self.tools_menu = self._menu(
             self.tr("&Tools"),
             [
@@ -241,17 +255,17 @@ class MainWindow(QMainWindow):
                 None,
                 self.verify_action,
                 self.rebuild_action,
+                None,
+                self.publish_schema_action,
             ],
         )
 
         later = self.tr("Coming with review workflows")
-        self.review_menu = self._menu(
-            self.tr("&Review"),
-            [
-                self._action(self.tr("&Start review session"), enabled=False, tip=later),
-                self._action(self.tr("&Adjudicate disagreements…"), enabled=False, tip=later),
-            ],
-        )
+        self.review_actions = [
+            self._action(self.tr("&Start review session"), enabled=False, tip=later),
+            self._action(self.tr("&Adjudicate disagreements…"), enabled=False, tip=later),
+        ]
+        self.review_menu = self._menu(self.tr("&Review"), list(self.review_actions))
         sync_later = self.tr("Coming with the central store")
         self.sync_menu = self._menu(
             self.tr("&Sync"),
@@ -309,6 +323,39 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
 
+    def _gate_actions(self) -> None:
+        """Tell the role gate what each role-limited action does; show the role."""
+        gate = self.role_gate
+        gate.gate(Action.IMPORT, [self.import_files_action, self.import_folder_action])
+        gate.gate(Action.RUN_MODELS, [*self.ocr.actions, *self.prelabel.actions])
+        gate.gate(Action.REVIEW, self.review_actions)
+        gate.gate(Action.PUBLISH_SCHEMA, [self.publish_schema_action])
+        gate.gate(Action.ADMIN, [self.rebuild_action])
+        self.statusBar().addPermanentWidget(gate.label)
+
+    @Slot()
+    def edit_profile(self) -> ProfileDialog:
+        """File → Profile…: change the name and role recorded in new events."""
+        dialog = ProfileDialog(self.workspace.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_profile(dialog.form.profile()))
+        dialog.open()
+        return dialog
+
+    def set_profile(self, profile: Profile) -> bool:
+        """Record ``profile`` in the workspace and reshape the GUI for its role."""
+        try:
+            self.workspace.set_profile(profile)
+        except WorkspaceError as exc:
+            self._message(QMessageBox.Icon.Critical, str(exc))
+            return False
+        self.role_gate.apply(profile)
+        self.statusBar().showMessage(
+            self.tr("You are now {name} ({role}).").format(name=profile.name, role=profile.role),
+            5000,
+        )
+        return True
+
     # ------------------------------------------------------------------ workspace
     def _install_workspace(self, opened: Opened) -> None:
         """Build the views for ``opened.workspace`` (on start, and after File → Open)."""
@@ -353,6 +400,7 @@ class MainWindow(QMainWindow):
                 self.tr("Another program is writing to this workspace, so it opened read-only.")
             )
         self.readonly_label.setToolTip(opened.lock_message)
+        self.role_gate.apply(ws.profile)  # after the writable state: the gate sits on top
 
     @Slot()
     def refresh(self) -> None:
