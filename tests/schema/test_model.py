@@ -62,7 +62,7 @@ def test_unknown_task_kind_bad_colour_and_choice_without_choices(v1: dict[str, A
 
 
 def test_unreadable_files_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(SchemaError, match="schema file .*missing.json not found"):
+    with pytest.raises(SchemaError, match=r"schema file .*missing\.json not found"):
         load_schema(tmp_path / "missing.json")
     bad = tmp_path / "bad.json"
     bad.write_text('{"name": ', encoding="utf-8")

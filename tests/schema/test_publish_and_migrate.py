@@ -135,7 +135,7 @@ def test_versions_must_follow_on_and_keep_their_name(
                        "publish is 1, not 2"):  # fmt: skip
         publish(workspace, parse_schema(v2))
     publish(workspace, parse_schema(v1))
-    with pytest.raises(PublishRefused, match="is at version 1; the next .* is 2, not 1"):
+    with pytest.raises(PublishRefused, match=r"is at version 1; the next .* is 2, not 1"):
         publish(workspace, parse_schema(v1))
     assert latest_versions(workspace.reader()) == {"forms": 1}
 
