@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= demo-workspace
 
-.PHONY: install run demo test test-core test-gui lint bench lock clean
+.PHONY: install run demo test test-core test-gui lint bench lock clean translations
 
 install: $(STAMP)
 
@@ -40,6 +40,17 @@ bench: install
 	$(BIN)/python bench/bench_ocr.py --quick
 	$(BIN)/python bench/bench_embed.py --quick
 	$(BIN)/python bench/bench_gui.py --quick
+
+# Refresh the .ts catalogues from the GUI sources (resources/translations/), then compile the
+# .qm files the package ships (hitl_desktop/gui/translations/, committed). English holds plurals only.
+translations: install
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete hitl_desktop/gui \
+		-ts resources/translations/hitl_desktop.ts resources/translations/hitl_desktop_fr.ts
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -pluralonly hitl_desktop/gui \
+		-ts resources/translations/hitl_desktop_en.ts
+	mkdir -p hitl_desktop/gui/translations
+	for lang in en fr; do $(BIN)/pyside6-lrelease resources/translations/hitl_desktop_$$lang.ts \
+		-qm hitl_desktop/gui/translations/hitl_desktop_$$lang.qm || exit 1; done
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: install

@@ -10,20 +10,20 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
     QEventLoop,
-    QLibraryInfo,
     QLocale,
     Qt,
-    QTranslator,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..workspace import WorkspaceError
-from .main_window import SETTINGS_APP, SETTINGS_ORG, MainWindow
+from .i18n import chosen_language, install_translators
+from .main_window import SETTINGS_APP, SETTINGS_ORG, MainWindow, app_settings
 from .opening import open_workspace
 from .resources import resource_path
+from .theme import apply_theme, chosen_theme, set_high_dpi_policy
 
-_translators: list[QTranslator] = []  # kept alive for as long as the application runs
+_started: list[QLocale] = []  # the UI locale, once translators are installed
 
 
 def _has_display() -> bool:
@@ -33,16 +33,8 @@ def _has_display() -> bool:
 
 
 def _install_translators(app: QCoreApplication) -> None:
-    if _translators:
-        return
-    locale = QLocale()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = resource_path("translations")
-    for name, folder in (("qtbase", qt_dir), ("hitl_desktop", str(ours) if ours else "")):
-        translator = QTranslator(app)
-        if folder and translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            _translators.append(translator)
+    if not _started:  # once: a test switching languages calls i18n.install_translators itself
+        _started.append(install_translators(app, chosen_language(app_settings())))
 
 
 def application(*, offscreen_if_headless: bool = False) -> QApplication:
@@ -53,7 +45,9 @@ def application(*, offscreen_if_headless: bool = False) -> QApplication:
     else:
         if offscreen_if_headless and not _has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        set_high_dpi_policy()
         app = QApplication(sys.argv[:1])
+        apply_theme(app, chosen_theme(app_settings()))
     app.setOrganizationName(SETTINGS_ORG)
     app.setApplicationName(SETTINGS_APP)
     app.setDesktopFileName("hitl-desktop")
@@ -62,7 +56,7 @@ def application(*, offscreen_if_headless: bool = False) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     _install_translators(app)
     # Qt already lays widgets out right-to-left for RTL translations; follow the locale too.
-    if QLocale().textDirection() == Qt.LayoutDirection.RightToLeft:
+    if _started[0].textDirection() == Qt.LayoutDirection.RightToLeft:
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return app
 

@@ -17,7 +17,13 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -25,7 +31,11 @@ from ..annotate import Annotation, Document, EditError, OcrLine, commands
 from .ocr_view import LOW_SCORE_BRUSH
 
 CHECKED = "checked"
-COLUMNS = ("#", "Text", "Score")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("OcrLinesModel", "Text"),
+    QT_TRANSLATE_NOOP("OcrLinesModel", "Score"),
+)
 ORDER, TEXT, SCORE = range(3)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +126,7 @@ class OcrLinesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QApplication.translate("OcrLinesModel", COLUMNS[section])
+            return QApplication.translate("OcrLinesModel", str(COLUMNS[section]))
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -129,17 +139,24 @@ class OcrLinesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = self.rows[index.row()], index.column()
-        tr = QApplication.translate
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == ORDER:
-                return tr("OcrLinesModel", "suggested") if row.pending else str(row.line.order + 1)
+                return (
+                    QApplication.translate("OcrLinesModel", "suggested")
+                    if row.pending
+                    else str(row.line.order + 1)
+                )
             if col == TEXT:
                 return row.line.text
             score = row.ann.origin.score
             if score is None:
                 return "—"
             shown = f"{math.floor(score * 100) / 100:.2f}"  # never rounds up past the threshold
-            return f"{tr('OcrLinesModel', 'low')} {shown}" if self.is_low(row) else shown
+            return (
+                QApplication.translate("OcrLinesModel", "low %1").replace("%1", shown)
+                if self.is_low(row)
+                else shown
+            )
         if role == Qt.ItemDataRole.FontRole and row.pending:
             return self._italic
         if role == Qt.ItemDataRole.ForegroundRole and row.pending:
@@ -151,11 +168,17 @@ class OcrLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if row.pending:
-                tips.append(tr("OcrLinesModel", "Suggested by OCR, not yet accepted: press A."))
+                tips.append(
+                    QApplication.translate(
+                        "OcrLinesModel", "Suggested by OCR, not yet accepted: press A."
+                    )
+                )
             if self.is_low(row):
-                tips.append(tr("OcrLinesModel", "Low OCR confidence: check this line."))
+                tips.append(
+                    QApplication.translate("OcrLinesModel", "Low OCR confidence: check this line.")
+                )
             if row.ann.attributes.get(CHECKED) is True:
-                tips.append(tr("OcrLinesModel", "Checked."))
+                tips.append(QApplication.translate("OcrLinesModel", "Checked."))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.UserRole:
             return row.ann.id

@@ -271,8 +271,8 @@ class ImageEditor(QWidget):
         if self.doc is None:
             self.status.setText("")
             return
-        tool = self.tr({"select": "Select", "box": "Box", "polygon": "Polygon",
-                        "point": "Point"}[self.tools.tool])  # fmt: skip
+        tool = {"select": self.tr("Select"), "box": self.tr("Box"), "polygon": self.tr("Polygon"),
+                "point": self.tr("Point")}[self.tools.tool]  # fmt: skip
         page = self.tr("loading page…") if self.tiles.loading else ""
         text = self.tr("{tool} · label: {label} · {n} shapes, {s} pre-labels · {zoom:.0f} %").format(
             tool=tool, label=self.current_label or "—", n=len(self.doc),

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF
 
 from ...annotate import Annotation, Box, OcrLine, Point, Polygon, commands, geometry
@@ -209,7 +209,9 @@ class ToolController:
         if doc is None:
             return
         if not label:
-            editor.session.problem.emit(editor.tr("Choose a label first (keys 1-9)."))
+            editor.session.problem.emit(
+                QCoreApplication.translate("ImageEditor", "Choose a label first (keys 1-9).")
+            )
             return
         ann = Annotation(self._snap(shape), label)
         if editor.session.push(commands.add(doc, ann)):
@@ -221,7 +223,7 @@ class ToolController:
         if len(points) < 3:
             if self.polygon:
                 self.editor.session.problem.emit(
-                    self.editor.tr("A polygon needs at least 3 points.")
+                    QCoreApplication.translate("ImageEditor", "A polygon needs at least 3 points.")
                 )
             return False
         self.polygon = []

@@ -1,0 +1,80 @@
+"""The interface language: which one is chosen, and loading its translators.
+
+The choice, strongest first: the ``HITL_LANG`` environment variable (tests, one-off runs), the
+``ui/language`` setting ("system", "en" or "fr", set in Preferences), else the system locale.
+Translations are read when the application starts, so a changed setting applies on next start.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+LANGUAGE_KEY = "ui/language"
+SYSTEM = "system"
+# Languages with a catalogue; English is the source language (its catalogue holds plurals only).
+LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
+CATALOGUE = "hitl_desktop"
+
+_installed: list[QTranslator] = []  # kept alive while the application runs
+
+
+def translations_dir() -> Path | None:
+    """The folder of compiled ``.qm`` catalogues: in a PyInstaller bundle, else the package."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(bundle) / "hitl_desktop" / "gui" / "translations"] if bundle else []
+    candidates.append(Path(__file__).resolve().parent / "translations")
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def chosen_language(settings: QSettings | None = None) -> str:
+    """The language code asked for ("en", "fr"…) or ``"system"``."""
+    env = os.environ.get("HITL_LANG", "").strip().lower()
+    if env:
+        return env
+    if settings is None:
+        return SYSTEM
+    value = settings.value(LANGUAGE_KEY, SYSTEM)
+    return str(value).strip().lower() if value else SYSTEM
+
+
+def ui_locale(language: str) -> QLocale:
+    """The locale the interface uses for ``language`` (the system's for ``"system"``)."""
+    return QLocale() if language == SYSTEM else QLocale(language)
+
+
+def install_translators(app: QCoreApplication, language: str) -> QLocale:
+    """Install Qt's own and our catalogues for ``language``; return the locale used.
+
+    Installing again (a test switching languages) first removes the earlier translators.
+    A language without a catalogue falls back to English, the source language.
+    """
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    locale = ui_locale(language)
+    if language != SYSTEM:
+        QLocale.setDefault(locale)  # numbers and %Ln plurals follow the chosen language too
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = translations_dir()
+    sources = [("qtbase", qt_dir)] + ([(CATALOGUE, str(ours))] if ours else [])
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif name == CATALOGUE and translator.load(
+            QLocale(QLocale.Language.English), name, "_", folder
+        ):
+            # untranslated languages still get proper English plurals ("1 item", "2 items")
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return locale
+
+
+def installed_files() -> list[str]:
+    """The catalogue files in use (for the About box and tests)."""
+    return [t.filePath() for t in _installed]

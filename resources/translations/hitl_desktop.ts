@@ -1,0 +1,1948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationPanel</name>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept suggested class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: {labels} ({score}) by {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labels yet: the item&apos;s label set has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggested class to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>&amp;Next item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next item &amp;to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to annotate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item holds other items (pages or rows); select one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceLabel</name>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where OCR and models run. {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved edits of this item from an earlier session are back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only; edits cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep a draft: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo {edit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {edit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>HITL Desktop: first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: 1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %Ln events</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{actor} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>covered by its batch&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type}
+event {hash}
+device {device} #{seq}
+{signed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} ({score})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln box(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImageEditor</name>
+    <message>
+        <source>Select tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept pre-labels (selected, or all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete selected shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual size (100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page image is {w} x {h} pixels but the item records {rw} x {rh}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page cannot be shown: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} · label: {label} · {n} shapes, {s} pre-labels · {zoom:.0f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a label first (keys 1-9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A polygon needs at least 3 points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so nothing can be imported into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is already running; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing to import %Ln file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %Ln file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{progress} — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing… {progress}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files to import</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No files found to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the files come from (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items from the same source and path are recognised when imported again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who collected them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner, camera or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example CC BY 4.0, or research only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, consent was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. invoices, 2026, batch-12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Licence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution at which PDF pages are rendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guessed (name or 0-based index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“text” or the first text field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PDF pages at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV/TSV text co&amp;lumn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSONL field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose files and name their source to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show &amp;problems only (%Ln)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show &amp;problems only (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} imported ({items})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{n} duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} new sightings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} not processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} flagged as near-duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages/rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looks like 1 other item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>looks like %Ln other items</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemBrowser</name>
+    <message>
+        <source>Show only items with this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All but retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, including retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names and sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case-insensitive; matches part of a name or source.
+tag:NAME keeps items imported with that tag; source:NAME those of one source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Doubtful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only items whose latest suggestion scored under {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No items match the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no items yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln box(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bytes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}
+{media_type}
+id {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model has suggested anything for this item yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low confidence: check this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelDock</name>
+    <message>
+        <source>Add a label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>Label {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (key {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogTools</name>
+    <message>
+        <source>Verifying the log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the log… {pct}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify log: OK. {events} events from {devices} device(s) verify; {signatures} signatures checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify log: FAILED. {n} problem(s) in {events} events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying the log into the projections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild projections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the rebuild…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding projections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilt projections from {events} events: identical.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilt projections from {events} events: {tables} changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projections kept incrementally differed from a full replay of the log; the replayed ones are now in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild cancelled; the projections are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import images, scans, PDFs and text files with their provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every file in a folder and its subfolders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coming with exchange formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every event&apos;s hash, chain and signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild projections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the whole log into fresh tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coming with the schema editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coming with review workflows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start review session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adjudicate disagreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coming with the central store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard cheat sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are now {name} ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the workspace open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is writing to this workspace, so it opened read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>signing as {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every item in the list is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the running job to finish, then open the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HITL Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline-first human-in-the-loop labelling. Every change is an event in a hash-chained, signed lineage log.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MakingPage</name>
+    <message>
+        <source>Getting your workspace ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: {path}. Press Finish to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the workspace: {error}. Go back to choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Run OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run OCR on &amp;selected items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run OCR on &amp;all pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A usable GPU was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the text on the selected images and pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the text on every image and page of the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the workspace open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so OCR results cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another job is running; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the images or pages to read first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no images or pages to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected items is an image or a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the text on all %Ln image(s) and page(s) of the workspace.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the text on %Ln selected image(s) and page(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other selected item(s) will be left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the OCR engine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling OCR after the page being read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running OCR on %Ln page(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running OCR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln page(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last OCR run used this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{summary}. {notice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s) could not be read:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OCR failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrLinesEditor</name>
+    <message>
+        <source>Accept selected OCR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all OCR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move line up in reading order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move line down in reading order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-recognise selected boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an image or page to see its OCR lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Page checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked (Ctrl+Enter when done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggested (A accepts)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n low-confidence</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>re-recognising…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select suggested (grey) lines to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggested OCR lines to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select accepted lines to move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already re-recognising; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select accepted lines to re-recognise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The re-recognised page is no longer open; the reading is in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-recognising failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrLinesModel</name>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by OCR, not yet accepted: press A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low OCR confidence: check this line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrOptionsDialog</name>
+    <message>
+        <source>Run OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidOCR (PP-OCR models, accurate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tesseract (faster, less accurate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR engine; its version and model are recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect upside-down &amp;text lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the orientation classifier on each line (slower; for rotated scans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read &amp;again pages already read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages already read by this engine and model are skipped unless this is checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrView</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an image or a page to see the text read on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR reads images and pages only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OCR yet — Tools → Run OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: 1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %Ln lines</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln to check</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The OCR run found no text on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by {engine} {version} on {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean score {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by {engine} {version} on {device}
+model files {weights}
+event {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low confidence ({score}): check this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrelabelController</name>
+    <message>
+        <source>Pre-label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pre-label selected items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-label all &amp;items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a model suggest labels for the selected items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a model suggest labels for every item it can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the workspace open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so pre-labels cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another job is running; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the items to pre-label first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-labelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling pre-labelling after the batch in flight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading {model}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pre-labelling %Ln item(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last model run used this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{summary}. {notice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) could not be pre-labelled:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pre-labelling failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-labelling failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrelabelOptionsDialog</name>
+    <message>
+        <source>Pre-label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model that suggests labels; its id and weights hash are recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label set JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels with descriptions; zero-shot models compare items with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-label &amp;again items this model already did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pre-label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) and page(s) will be pre-labelled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln text item(s) will be pre-labelled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No model is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a model first: hitl models add FOLDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model reads images; none of the items is an image or a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model reads text; none of the items is a text item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This zero-shot model needs a label set: choose a JSON file of labels with descriptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a label set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label sets (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and role are recorded in every event you make from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Welcome to HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who are you? Your name and role are recorded with every change you make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleGate</name>
+    <message>
+        <source>{name} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your profile: File → Profile… changes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{progress} — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{running}… {progress}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextSpanEditor</name>
+    <message>
+        <source>Label selected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove span at cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept suggestion at cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all span suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested {label}{score}: “{words}” [{start}, {end}) — A accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: “{words}” [{start}, {end})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a text item to label spans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select text, then press a label key (1–9) or Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select some text to label first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a label first (keys 1–9 or the palette).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No span at the cursor to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggested span at the cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No span suggestions to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkPosition</name>
+    <message>
+        <source>Item {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln saved today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>Your workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace is a folder holding your items and their history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a new workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the &amp;demo workspace (sample pages and texts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run OCR and pre-labels on the demo (takes a minute or two)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a central store (comes with sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <source>HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

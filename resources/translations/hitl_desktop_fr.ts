@@ -1,0 +1,1990 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationPanel</name>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Accept suggested class</source>
+        <translation>Accepter la classe suggérée</translation>
+    </message>
+    <message>
+        <source>Clear class</source>
+        <translation>Effacer la classe</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Suggested: {labels} ({score}) by {model}</source>
+        <translation>Suggéré : {labels} ({score}) par {model}</translation>
+    </message>
+    <message>
+        <source>No labels yet: the item&apos;s label set has none.</source>
+        <translation>Pas encore d’étiquettes : le jeu d’étiquettes de l’élément n’en a aucune.</translation>
+    </message>
+    <message>
+        <source>No suggested class to accept.</source>
+        <translation>Aucune classe suggérée à accepter.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>&amp;Next item</source>
+        <translation>Élément &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous item</source>
+        <translation>Élément &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Next item &amp;to do</source>
+        <translation>Prochain élément à &amp;faire</translation>
+    </message>
+    <message>
+        <source>Image editor</source>
+        <translation>Éditeur d’images</translation>
+    </message>
+    <message>
+        <source>Text editor</source>
+        <translation>Éditeur de texte</translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation>Lignes OCR</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Select an item to annotate it.</source>
+        <translation>Sélectionnez un élément pour l’annoter.</translation>
+    </message>
+    <message>
+        <source>This item holds other items (pages or rows); select one of them.</source>
+        <translation>Cet élément contient d’autres éléments (pages ou lignes) ; sélectionnez-en un.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceLabel</name>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Device: {device}</source>
+        <translation>Processeur : {device}</translation>
+    </message>
+    <message>
+        <source>Where OCR and models run. {note}</source>
+        <translation>Là où tournent l’OCR et les modèles. {note}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>&amp;Enregistrer l’élément</translation>
+    </message>
+    <message>
+        <source>Unsaved edits of this item from an earlier session are back.</source>
+        <translation>Les modifications non enregistrées de cet élément lors d’une session précédente sont restaurées.</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only; edits cannot be saved.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule ; les modifications ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <source>Could not keep a draft: {error}</source>
+        <translation>Impossible de conserver un brouillon : {error}</translation>
+    </message>
+    <message>
+        <source>Saving failed: {error}</source>
+        <translation>Échec de l’enregistrement : {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {edit}</source>
+        <translation>&amp;Annuler {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {edit}</source>
+        <translation>&amp;Rétablir {edit}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>HITL Desktop: first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Select an item to see its history.</source>
+        <translation>Sélectionnez un élément pour voir son historique.</translation>
+    </message>
+    <message>
+        <source>{name}: 1 event</source>
+        <translation>{name} : 1 événement</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %Ln events</source>
+        <translation>
+            <numerusform>{name} : %Ln événement</numerusform>
+            <numerusform>{name} : %Ln événements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{actor} ({role})</source>
+        <translation>{actor} ({role})</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signé</translation>
+    </message>
+    <message>
+        <source>covered by its batch&apos;s signature</source>
+        <translation>couvert par la signature de son lot</translation>
+    </message>
+    <message>
+        <source>{type}
+event {hash}
+device {device} #{seq}
+{signed}</source>
+        <translation>{type}
+événement {hash}
+appareil {device} n° {seq}
+{signed}</translation>
+    </message>
+    <message>
+        <source>{label} ({score})</source>
+        <translation>{label} ({score})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln box(es)</source>
+        <translation>
+            <numerusform>%Ln cadre</numerusform>
+            <numerusform>%Ln cadres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) read</source>
+        <translation>
+            <numerusform>%Ln ligne lue</numerusform>
+            <numerusform>%Ln lignes lues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImageEditor</name>
+    <message>
+        <source>Select tool</source>
+        <translation>Outil de sélection</translation>
+    </message>
+    <message>
+        <source>Box tool</source>
+        <translation>Outil cadre</translation>
+    </message>
+    <message>
+        <source>Polygon tool</source>
+        <translation>Outil polygone</translation>
+    </message>
+    <message>
+        <source>Point tool</source>
+        <translation>Outil point</translation>
+    </message>
+    <message>
+        <source>Accept pre-labels (selected, or all)</source>
+        <translation>Accepter les pré-étiquettes (sélectionnées, ou toutes)</translation>
+    </message>
+    <message>
+        <source>Delete selected shapes</source>
+        <translation>Supprimer les formes sélectionnées</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Ajuster à la page</translation>
+    </message>
+    <message>
+        <source>Actual size (100 %)</source>
+        <translation>Taille réelle (100 %)</translation>
+    </message>
+    <message>
+        <source>The page image is {w} x {h} pixels but the item records {rw} x {rh}.</source>
+        <translation>L’image de la page fait {w} x {h} pixels mais l’élément indique {rw} x {rh}.</translation>
+    </message>
+    <message>
+        <source>The page cannot be shown: {error}</source>
+        <translation>La page ne peut pas être affichée : {error}</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygone</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>loading page…</source>
+        <translation>chargement de la page…</translation>
+    </message>
+    <message>
+        <source>{tool} · label: {label} · {n} shapes, {s} pre-labels · {zoom:.0f} %</source>
+        <translation>{tool} · étiquette : {label} · {n} formes, {s} pré-étiquettes · {zoom:.0f} %</translation>
+    </message>
+    <message>
+        <source>Choose a label first (keys 1-9).</source>
+        <translation>Choisissez d’abord une étiquette (touches 1-9).</translation>
+    </message>
+    <message>
+        <source>A polygon needs at least 3 points.</source>
+        <translation>Un polygone nécessite au moins 3 points.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <source>Import folder</source>
+        <translation>Importer un dossier</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so nothing can be imported into it.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : rien ne peut y être importé.</translation>
+    </message>
+    <message>
+        <source>An import is already running; wait for it to finish.</source>
+        <translation>Une importation est déjà en cours ; attendez qu’elle se termine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing to import %Ln file(s)…</source>
+        <translation>
+            <numerusform>Préparation de l’importation de %Ln fichier…</numerusform>
+            <numerusform>Préparation de l’importation de %Ln fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Annulation de l’importation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %Ln file(s)…</source>
+        <translation>
+            <numerusform>Importation de %Ln fichier…</numerusform>
+            <numerusform>Importation de %Ln fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+        <source>{progress} — {name}</source>
+        <translation>{progress} — {name}</translation>
+    </message>
+    <message>
+        <source>Importing… {progress}</source>
+        <translation>Importation… {progress}</translation>
+    </message>
+    <message>
+        <source>Import failed: {error}</source>
+        <translation>Échec de l’importation : {error}</translation>
+    </message>
+    <message>
+        <source>The import failed.</source>
+        <translation>L’importation a échoué.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>1 file to import</source>
+        <translation>1 fichier à importer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files to import</source>
+        <translation>
+            <numerusform>%Ln fichier à importer</numerusform>
+            <numerusform>%Ln fichiers à importer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No files found to import.</source>
+        <translation>Aucun fichier à importer.</translation>
+    </message>
+    <message>
+        <source>from {folder}</source>
+        <translation>depuis {folder}</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation>
+            <numerusform>…et %Ln autre</numerusform>
+            <numerusform>…et %Ln autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Where the files come from (required)</source>
+        <translation>D’où viennent les fichiers (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Items from the same source and path are recognised when imported again</source>
+        <translation>Les éléments de même source et de même chemin sont reconnus lors d’une nouvelle importation</translation>
+    </message>
+    <message>
+        <source>Who collected them</source>
+        <translation>Qui les a collectés</translation>
+    </message>
+    <message>
+        <source>Scanner, camera or phone</source>
+        <translation>Scanner, appareil photo ou téléphone</translation>
+    </message>
+    <message>
+        <source>For example CC BY 4.0, or research only</source>
+        <translation>Par exemple CC BY 4.0, ou recherche uniquement</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Yes, consent was given</source>
+        <translation>Oui, le consentement a été donné</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Pas de consentement</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <source>Faces</source>
+        <translation>Visages</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. invoices, 2026, batch-12</source>
+        <translation>Séparés par des virgules, p. ex. factures, 2026, lot-12</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source :</translation>
+    </message>
+    <message>
+        <source>&amp;Collector:</source>
+        <translation>&amp;Collecteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Appareil :</translation>
+    </message>
+    <message>
+        <source>&amp;Licence:</source>
+        <translation>&amp;Licence :</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>C&amp;onsentement :</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Confidentialité :</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes d’import :</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> ppp</translation>
+    </message>
+    <message>
+        <source>Resolution at which PDF pages are rendered</source>
+        <translation>Résolution de rendu des pages PDF</translation>
+    </message>
+    <message>
+        <source>Guessed (name or 0-based index)</source>
+        <translation>Deviné (nom ou indice à partir de 0)</translation>
+    </message>
+    <message>
+        <source>“text” or the first text field</source>
+        <translation>« text » ou le premier champ texte</translation>
+    </message>
+    <message>
+        <source>&amp;PDF pages at:</source>
+        <translation>Pages &amp;PDF à :</translation>
+    </message>
+    <message>
+        <source>CSV/TSV text co&amp;lumn:</source>
+        <translation>Co&amp;lonne de texte CSV/TSV :</translation>
+    </message>
+    <message>
+        <source>&amp;JSONL field:</source>
+        <translation>Champ &amp;JSONL :</translation>
+    </message>
+    <message>
+        <source>Choose files and name their source to import</source>
+        <translation>Choisissez des fichiers et indiquez leur source pour les importer</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Rapport d’importation</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show &amp;problems only (%Ln)</source>
+        <translation>
+            <numerusform>Afficher seulement les &amp;problèmes (%Ln)</numerusform>
+            <numerusform>Afficher seulement les &amp;problèmes (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show &amp;problems only (1)</source>
+        <translation>Afficher seulement les &amp;problèmes (1)</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <source>{n} imported ({items})</source>
+        <translation>{n} importés ({items})</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 élément</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{n} duplicate</source>
+        <translation>{n} en double</translation>
+    </message>
+    <message>
+        <source>{n} new sightings</source>
+        <translation>{n} nouvelles occurrences</translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation>{n} refusés</translation>
+    </message>
+    <message>
+        <source>{n} not processed</source>
+        <translation>{n} non traités</translation>
+    </message>
+    <message>
+        <source>{n} flagged as near-duplicates</source>
+        <translation>{n} signalés comme quasi-doublons</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Cancelled: {summary}</source>
+        <translation>Annulé : {summary}</translation>
+    </message>
+    <message>
+        <source>Save import report</source>
+        <translation>Enregistrer le rapport d’importation</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Pages/rows</source>
+        <translation>Pages/lignes</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <source>New sighting</source>
+        <translation>Nouvelle occurrence</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Not processed</source>
+        <translation>Non traité</translation>
+    </message>
+    <message>
+        <source>looks like 1 other item</source>
+        <translation>ressemble à 1 autre élément</translation>
+    </message>
+    <message numerus="yes">
+        <source>looks like %Ln other items</source>
+        <translation>
+            <numerusform>ressemble à %Ln autre élément</numerusform>
+            <numerusform>ressemble à %Ln autres éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemBrowser</name>
+    <message>
+        <source>Show only items with this status</source>
+        <translation>Afficher seulement les éléments de ce statut</translation>
+    </message>
+    <message>
+        <source>All but retired</source>
+        <translation>Tous sauf retirés</translation>
+    </message>
+    <message>
+        <source>Everything, including retired</source>
+        <translation>Tout, y compris les retirés</translation>
+    </message>
+    <message>
+        <source>Search names and sources…</source>
+        <translation>Rechercher dans les noms et les sources…</translation>
+    </message>
+    <message>
+        <source>Case-insensitive; matches part of a name or source.
+tag:NAME keeps items imported with that tag; source:NAME those of one source.</source>
+        <translation>Insensible à la casse ; trouve une partie d’un nom ou d’une source.
+tag:NOM garde les éléments importés avec cette étiquette ; source:NOM ceux d’une source.</translation>
+    </message>
+    <message>
+        <source>&amp;Doubtful</source>
+        <translation>&amp;Douteux</translation>
+    </message>
+    <message>
+        <source>Only items whose latest suggestion scored under {score}</source>
+        <translation>Seulement les éléments dont la dernière suggestion a un score inférieur à {score}</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 élément</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No items match the filter.</source>
+        <translation>Aucun élément ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>This workspace has no items yet.</source>
+        <translation>Cet espace de travail n’a encore aucun élément.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créé par</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Annotated</source>
+        <translation>Annoté</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relu</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejeté</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>{label} {score}</source>
+        <translation>{label} {score}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln box(es)</source>
+        <translation>
+            <numerusform>%Ln cadre</numerusform>
+            <numerusform>%Ln cadres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>rien trouvé</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 octet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bytes</source>
+        <translation>
+            <numerusform>%Ln octet</numerusform>
+            <numerusform>%Ln octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}
+{media_type}
+id {id}</source>
+        <translation>{name}
+{media_type}
+id {id}</translation>
+    </message>
+    <message>
+        <source>No model has suggested anything for this item yet</source>
+        <translation>Aucun modèle n’a encore rien suggéré pour cet élément</translation>
+    </message>
+    <message>
+        <source>Suggested by {model}</source>
+        <translation>Suggéré par {model}</translation>
+    </message>
+    <message>
+        <source>Low confidence: check this one</source>
+        <translation>Confiance faible : à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDock</name>
+    <message>
+        <source>Add a label…</source>
+        <translation>Ajouter une étiquette…</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>Label {n}</source>
+        <translation>Étiquette {n}</translation>
+    </message>
+    <message>
+        <source>{label} (key {n})</source>
+        <translation>{label} (touche {n})</translation>
+    </message>
+</context>
+<context>
+    <name>LogTools</name>
+    <message>
+        <source>Verifying the log…</source>
+        <translation>Vérification du journal…</translation>
+    </message>
+    <message>
+        <source>Verifying the log… {pct}%</source>
+        <translation>Vérification du journal… {pct} %</translation>
+    </message>
+    <message>
+        <source>Verify log: OK. {events} events from {devices} device(s) verify; {signatures} signatures checked.</source>
+        <translation>Vérification du journal : OK. {events} événements de {devices} appareil(s) sont valides ; {signatures} signatures contrôlées.</translation>
+    </message>
+    <message>
+        <source>Verify log: FAILED. {n} problem(s) in {events} events.</source>
+        <translation>Vérification du journal : ÉCHEC. {n} problème(s) dans {events} événements.</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…et {n} de plus.</translation>
+    </message>
+    <message>
+        <source>Verify log</source>
+        <translation>Vérifier le journal</translation>
+    </message>
+    <message>
+        <source>Replaying the log into the projections…</source>
+        <translation>Rejeu du journal dans les projections…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Rebuild projections</source>
+        <translation>Reconstruire les projections</translation>
+    </message>
+    <message>
+        <source>Cancelling the rebuild…</source>
+        <translation>Annulation de la reconstruction…</translation>
+    </message>
+    <message>
+        <source>Rebuilding projections…</source>
+        <translation>Reconstruction des projections…</translation>
+    </message>
+    <message>
+        <source>Rebuilt projections from {events} events: identical.</source>
+        <translation>Projections reconstruites à partir de {events} événements : identiques.</translation>
+    </message>
+    <message>
+        <source>Rebuilt projections from {events} events: {tables} changed.</source>
+        <translation>Projections reconstruites à partir de {events} événements : {tables} modifiées.</translation>
+    </message>
+    <message>
+        <source>The projections kept incrementally differed from a full replay of the log; the replayed ones are now in use.</source>
+        <translation>Les projections tenues à jour pas à pas différaient d’un rejeu complet du journal ; les projections rejouées sont désormais utilisées.</translation>
+    </message>
+    <message>
+        <source>Rebuild cancelled; the projections are unchanged.</source>
+        <translation>Reconstruction annulée ; les projections sont inchangées.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>Échec : {error}</translation>
+    </message>
+    <message>
+        <source>HITL Desktop</source>
+        <translation>HITL Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation>Lignes OCR</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Ouvrir un espace de travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Importer des fichiers…</translation>
+    </message>
+    <message>
+        <source>Import images, scans, PDFs and text files with their provenance</source>
+        <translation>Importer images, numérisations, PDF et fichiers texte avec leur provenance</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Import every file in a folder and its subfolders</source>
+        <translation>Importer tous les fichiers d’un dossier et de ses sous-dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Coming with exchange formats</source>
+        <translation>Disponible avec les formats d’échange</translation>
+    </message>
+    <message>
+        <source>&amp;Profile…</source>
+        <translation>&amp;Profil…</translation>
+    </message>
+    <message>
+        <source>Your name and role</source>
+        <translation>Votre nom et votre rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Find items</source>
+        <translation>&amp;Rechercher des éléments</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;OCR</source>
+        <translation>&amp;OCR</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>A&amp;nnoter</translation>
+    </message>
+    <message>
+        <source>&amp;Verify log</source>
+        <translation>&amp;Vérifier le journal</translation>
+    </message>
+    <message>
+        <source>Check every event&apos;s hash, chain and signature</source>
+        <translation>Contrôler l’empreinte, le chaînage et la signature de chaque événement</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild projections…</source>
+        <translation>&amp;Reconstruire les projections…</translation>
+    </message>
+    <message>
+        <source>Replay the whole log into fresh tables</source>
+        <translation>Rejouer tout le journal dans des tables neuves</translation>
+    </message>
+    <message>
+        <source>&amp;Publish schema…</source>
+        <translation>&amp;Publier le schéma…</translation>
+    </message>
+    <message>
+        <source>Coming with the schema editor</source>
+        <translation>Disponible avec l’éditeur de schémas</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>Coming with review workflows</source>
+        <translation>Disponible avec les circuits de relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Start review session</source>
+        <translation>&amp;Démarrer une session de relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Adjudicate disagreements…</source>
+        <translation>&amp;Arbitrer les désaccords…</translation>
+    </message>
+    <message>
+        <source>Coming with the central store</source>
+        <translation>Disponible avec le dépôt central</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Connection settings…</source>
+        <translation>Paramètres de &amp;connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;About HITL Desktop</source>
+        <translation>À &amp;propos de HITL Desktop</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard cheat sheet</source>
+        <translation>Aide-mémoire du &amp;clavier</translation>
+    </message>
+    <message>
+        <source>Edit &amp;shortcuts…</source>
+        <translation>Modifier les &amp;raccourcis…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>You are now {name} ({role}).</source>
+        <translation>Vous êtes maintenant {name} ({role}).</translation>
+    </message>
+    <message>
+        <source>Needs the workspace open for writing</source>
+        <translation>Nécessite l’espace de travail ouvert en écriture</translation>
+    </message>
+    <message>
+        <source>Another program is writing to this workspace, so it opened read-only.</source>
+        <translation>Un autre programme écrit dans cet espace de travail : il a été ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <source>{name} — HITL Desktop</source>
+        <translation>{name} — HITL Desktop</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[lecture seule]</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 élément</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 événement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events</source>
+        <translation>
+            <numerusform>%Ln événement</numerusform>
+            <numerusform>%Ln événements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>signing as {id}</source>
+        <translation>signature en tant que {id}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) running</source>
+        <translation>
+            <numerusform>%Ln tâche en cours</numerusform>
+            <numerusform>%Ln tâches en cours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every item in the list is done.</source>
+        <translation>Tous les éléments de la liste sont faits.</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to finish, then open the workspace.</source>
+        <translation>Attendez la fin de la tâche en cours, puis ouvrez l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HITL Desktop {version}&lt;/h3&gt;&lt;p&gt;Offline-first human-in-the-loop labelling. Every change is an event in a hash-chained, signed lineage log.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HITL Desktop {version}&lt;/h3&gt;&lt;p&gt;Annotation avec humain dans la boucle, hors ligne d’abord. Chaque modification est un événement d’un journal de lignage signé et chaîné par empreintes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About HITL Desktop</source>
+        <translation>À propos de HITL Desktop</translation>
+    </message>
+    <message>
+        <source>HITL Desktop</source>
+        <translation>HITL Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>MakingPage</name>
+    <message>
+        <source>Getting your workspace ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: {path}. Press Finish to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the workspace: {error}. Go back to choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Run OCR</source>
+        <translation>Lancer l’OCR</translation>
+    </message>
+    <message>
+        <source>Run OCR on &amp;selected items…</source>
+        <translation>Lancer l’OCR sur les éléments &amp;sélectionnés…</translation>
+    </message>
+    <message>
+        <source>Run OCR on &amp;all pages…</source>
+        <translation>Lancer l’OCR sur &amp;toutes les pages…</translation>
+    </message>
+    <message>
+        <source>A usable GPU was found.</source>
+        <translation>Un GPU utilisable a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Read the text on the selected images and pages</source>
+        <translation>Lire le texte des images et pages sélectionnées</translation>
+    </message>
+    <message>
+        <source>Read the text on every image and page of the workspace</source>
+        <translation>Lire le texte de chaque image et page de l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Needs the workspace open for writing</source>
+        <translation>Nécessite l’espace de travail ouvert en écriture</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so OCR results cannot be recorded.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : les résultats de l’OCR ne peuvent pas être enregistrés.</translation>
+    </message>
+    <message>
+        <source>Another job is running; wait for it to finish.</source>
+        <translation>Une autre tâche est en cours ; attendez qu’elle se termine.</translation>
+    </message>
+    <message>
+        <source>Select the images or pages to read first.</source>
+        <translation>Sélectionnez d’abord les images ou pages à lire.</translation>
+    </message>
+    <message>
+        <source>This workspace has no images or pages to read.</source>
+        <translation>Cet espace de travail n’a aucune image ni page à lire.</translation>
+    </message>
+    <message>
+        <source>None of the selected items is an image or a page.</source>
+        <translation>Aucun des éléments sélectionnés n’est une image ou une page.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the text on all %Ln image(s) and page(s) of the workspace.</source>
+        <translation>
+            <numerusform>Lire le texte de %Ln image ou page de l’espace de travail.</numerusform>
+            <numerusform>Lire le texte des %Ln images et pages de l’espace de travail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the text on %Ln selected image(s) and page(s).</source>
+        <translation>
+            <numerusform>Lire le texte de %Ln image ou page sélectionnée.</numerusform>
+            <numerusform>Lire le texte de %Ln images et pages sélectionnées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other selected item(s) will be left out.</source>
+        <translation>
+            <numerusform>%Ln autre élément sélectionné sera laissé de côté.</numerusform>
+            <numerusform>%Ln autres éléments sélectionnés seront laissés de côté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running OCR</source>
+        <translation>OCR en cours</translation>
+    </message>
+    <message>
+        <source>Starting the OCR engine…</source>
+        <translation>Démarrage du moteur OCR…</translation>
+    </message>
+    <message>
+        <source>Cancelling OCR after the page being read…</source>
+        <translation>Annulation de l’OCR après la page en cours de lecture…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running OCR on %Ln page(s)…</source>
+        <translation>
+            <numerusform>OCR en cours sur %Ln page…</numerusform>
+            <numerusform>OCR en cours sur %Ln pages…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running OCR…</source>
+        <translation>OCR en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln page(s)…</source>
+        <translation>
+            <numerusform>Lecture de %Ln page…</numerusform>
+            <numerusform>Lecture de %Ln pages…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last OCR run used this device.</source>
+        <translation>La dernière exécution de l’OCR a utilisé ce processeur.</translation>
+    </message>
+    <message>
+        <source>{summary}. {notice}</source>
+        <translation>{summary}. {notice}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s) could not be read:</source>
+        <translation>
+            <numerusform>%Ln page n’a pas pu être lue :</numerusform>
+            <numerusform>%Ln pages n’ont pas pu être lues :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OCR failed: {error}</source>
+        <translation>Échec de l’OCR : {error}</translation>
+    </message>
+    <message>
+        <source>OCR failed.</source>
+        <translation>L’OCR a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrLinesEditor</name>
+    <message>
+        <source>Accept selected OCR lines</source>
+        <translation>Accepter les lignes OCR sélectionnées</translation>
+    </message>
+    <message>
+        <source>Accept all OCR lines</source>
+        <translation>Accepter toutes les lignes OCR</translation>
+    </message>
+    <message>
+        <source>Move line up in reading order</source>
+        <translation>Monter la ligne dans l’ordre de lecture</translation>
+    </message>
+    <message>
+        <source>Move line down in reading order</source>
+        <translation>Descendre la ligne dans l’ordre de lecture</translation>
+    </message>
+    <message>
+        <source>Re-recognise selected boxes</source>
+        <translation>Relire les cadres sélectionnés</translation>
+    </message>
+    <message>
+        <source>Page checked</source>
+        <translation>Page vérifiée</translation>
+    </message>
+    <message>
+        <source>Open an image or page to see its OCR lines.</source>
+        <translation>Ouvrez une image ou une page pour voir ses lignes OCR.</translation>
+    </message>
+    <message>
+        <source>✔ Page checked</source>
+        <translation>✔ Page vérifiée</translation>
+    </message>
+    <message>
+        <source>Not checked (Ctrl+Enter when done)</source>
+        <translation>Non vérifiée (Ctrl+Entrée une fois terminé)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggested (A accepts)</source>
+        <translation>
+            <numerusform>%n suggérée (A accepte)</numerusform>
+            <numerusform>%n suggérées (A accepte)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n low-confidence</source>
+        <translation>
+            <numerusform>%n de faible confiance</numerusform>
+            <numerusform>%n de faible confiance</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>re-recognising…</source>
+        <translation>relecture…</translation>
+    </message>
+    <message>
+        <source>Select suggested (grey) lines to accept.</source>
+        <translation>Sélectionnez les lignes suggérées (en gris) à accepter.</translation>
+    </message>
+    <message>
+        <source>No suggested OCR lines to accept.</source>
+        <translation>Aucune ligne OCR suggérée à accepter.</translation>
+    </message>
+    <message>
+        <source>Select accepted lines to move.</source>
+        <translation>Sélectionnez les lignes acceptées à déplacer.</translation>
+    </message>
+    <message>
+        <source>Already re-recognising; wait for it to finish.</source>
+        <translation>Relecture déjà en cours ; attendez qu’elle se termine.</translation>
+    </message>
+    <message>
+        <source>Select accepted lines to re-recognise.</source>
+        <translation>Sélectionnez les lignes acceptées à relire.</translation>
+    </message>
+    <message>
+        <source>The re-recognised page is no longer open; the reading is in the log.</source>
+        <translation>La page relue n’est plus ouverte ; la lecture est dans le journal.</translation>
+    </message>
+    <message>
+        <source>Re-recognising failed: {error}</source>
+        <translation>Échec de la relecture : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>OcrLinesModel</name>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>suggérée</translation>
+    </message>
+    <message>
+        <source>low %1</source>
+        <translation>faible %1</translation>
+    </message>
+    <message>
+        <source>Suggested by OCR, not yet accepted: press A.</source>
+        <translation>Suggérée par l’OCR, pas encore acceptée : appuyez sur A.</translation>
+    </message>
+    <message>
+        <source>Low OCR confidence: check this line.</source>
+        <translation>Confiance OCR faible : vérifiez cette ligne.</translation>
+    </message>
+    <message>
+        <source>Checked.</source>
+        <translation>Vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrOptionsDialog</name>
+    <message>
+        <source>Run OCR</source>
+        <translation>Lancer l’OCR</translation>
+    </message>
+    <message>
+        <source>RapidOCR (PP-OCR models, accurate)</source>
+        <translation>RapidOCR (modèles PP-OCR, précis)</translation>
+    </message>
+    <message>
+        <source>Tesseract (faster, less accurate)</source>
+        <translation>Tesseract (plus rapide, moins précis)</translation>
+    </message>
+    <message>
+        <source>The OCR engine; its version and model are recorded</source>
+        <translation>Le moteur OCR ; sa version et son modèle sont enregistrés</translation>
+    </message>
+    <message>
+        <source>Detect upside-down &amp;text lines</source>
+        <translation>Détecter les lignes de &amp;texte à l’envers</translation>
+    </message>
+    <message>
+        <source>Run the orientation classifier on each line (slower; for rotated scans)</source>
+        <translation>Passer le classifieur d’orientation sur chaque ligne (plus lent ; pour les numérisations pivotées)</translation>
+    </message>
+    <message>
+        <source>Read &amp;again pages already read</source>
+        <translation>Relire les pages &amp;déjà lues</translation>
+    </message>
+    <message>
+        <source>Pages already read by this engine and model are skipped unless this is checked</source>
+        <translation>Les pages déjà lues par ce moteur et ce modèle sont ignorées sauf si cette case est cochée</translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation>&amp;Moteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Appareil :</translation>
+    </message>
+    <message>
+        <source>&amp;Run OCR</source>
+        <translation>&amp;Lancer l’OCR</translation>
+    </message>
+</context>
+<context>
+    <name>OcrView</name>
+    <message>
+        <source>#</source>
+        <translation>n°</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>Select an image or a page to see the text read on it.</source>
+        <translation>Sélectionnez une image ou une page pour voir le texte qui y a été lu.</translation>
+    </message>
+    <message>
+        <source>OCR reads images and pages only.</source>
+        <translation>L’OCR ne lit que les images et les pages.</translation>
+    </message>
+    <message>
+        <source>No OCR yet — Tools → Run OCR</source>
+        <translation>Pas encore d’OCR — Outils → Lancer l’OCR</translation>
+    </message>
+    <message>
+        <source>{name}: 1 line</source>
+        <translation>{name} : 1 ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %Ln lines</source>
+        <translation>
+            <numerusform>{name} : %Ln ligne</numerusform>
+            <numerusform>{name} : %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln to check</source>
+        <translation>
+            <numerusform>, %Ln à vérifier</numerusform>
+            <numerusform>, %Ln à vérifier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The OCR run found no text on this page.</source>
+        <translation>L’OCR n’a trouvé aucun texte sur cette page.</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>unknown device</source>
+        <translation>processeur inconnu</translation>
+    </message>
+    <message>
+        <source>Read by {engine} {version} on {device}</source>
+        <translation>Lu par {engine} {version} sur {device}</translation>
+    </message>
+    <message>
+        <source>model {hash}</source>
+        <translation>modèle {hash}</translation>
+    </message>
+    <message>
+        <source>no model files</source>
+        <translation>aucun fichier de modèle</translation>
+    </message>
+    <message>
+        <source>mean score {score}</source>
+        <translation>score moyen {score}</translation>
+    </message>
+    <message>
+        <source>Read by {engine} {version} on {device}
+model files {weights}
+event {hash}</source>
+        <translation>Lu par {engine} {version} sur {device}
+fichiers du modèle {weights}
+événement {hash}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Low confidence ({score}): check this line</source>
+        <translation>Confiance faible ({score}) : vérifiez cette ligne</translation>
+    </message>
+</context>
+<context>
+    <name>PrelabelController</name>
+    <message>
+        <source>Pre-label</source>
+        <translation>Pré-étiqueter</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-label selected items…</source>
+        <translation>&amp;Pré-étiqueter les éléments sélectionnés…</translation>
+    </message>
+    <message>
+        <source>Pre-label all &amp;items…</source>
+        <translation>Pré-étiqueter tous les &amp;éléments…</translation>
+    </message>
+    <message>
+        <source>Let a model suggest labels for the selected items</source>
+        <translation>Laisser un modèle suggérer des étiquettes pour les éléments sélectionnés</translation>
+    </message>
+    <message>
+        <source>Let a model suggest labels for every item it can read</source>
+        <translation>Laisser un modèle suggérer des étiquettes pour chaque élément qu’il sait lire</translation>
+    </message>
+    <message>
+        <source>Needs the workspace open for writing</source>
+        <translation>Nécessite l’espace de travail ouvert en écriture</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only, so pre-labels cannot be recorded.</source>
+        <translation>Cet espace de travail est ouvert en lecture seule : les pré-étiquettes ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <source>Another job is running; wait for it to finish.</source>
+        <translation>Une autre tâche est en cours ; attendez qu’elle se termine.</translation>
+    </message>
+    <message>
+        <source>Select the items to pre-label first.</source>
+        <translation>Sélectionnez d’abord les éléments à pré-étiqueter.</translation>
+    </message>
+    <message>
+        <source>Pre-labelling</source>
+        <translation>Pré-étiquetage</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>Cancelling pre-labelling after the batch in flight…</source>
+        <translation>Annulation du pré-étiquetage après le lot en cours…</translation>
+    </message>
+    <message>
+        <source>Loading {model}…</source>
+        <translation>Chargement de {model}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pre-labelling %Ln item(s)…</source>
+        <translation>
+            <numerusform>Pré-étiquetage de %Ln élément…</numerusform>
+            <numerusform>Pré-étiquetage de %Ln éléments…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last model run used this device.</source>
+        <translation>La dernière exécution du modèle a utilisé ce processeur.</translation>
+    </message>
+    <message>
+        <source>{summary}. {notice}</source>
+        <translation>{summary}. {notice}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) could not be pre-labelled:</source>
+        <translation>
+            <numerusform>%Ln élément n’a pas pu être pré-étiqueté :</numerusform>
+            <numerusform>%Ln éléments n’ont pas pu être pré-étiquetés :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pre-labelling failed: {error}</source>
+        <translation>Échec du pré-étiquetage : {error}</translation>
+    </message>
+    <message>
+        <source>Pre-labelling failed.</source>
+        <translation>Le pré-étiquetage a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>PrelabelOptionsDialog</name>
+    <message>
+        <source>Pre-label</source>
+        <translation>Pré-étiqueter</translation>
+    </message>
+    <message>
+        <source>The model that suggests labels; its id and weights hash are recorded</source>
+        <translation>Le modèle qui suggère les étiquettes ; son identifiant et l’empreinte de ses poids sont enregistrés</translation>
+    </message>
+    <message>
+        <source>A label set JSON file</source>
+        <translation>Un fichier JSON de jeu d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Labels with descriptions; zero-shot models compare items with them</source>
+        <translation>Étiquettes avec descriptions ; les modèles zéro-shot y comparent les éléments</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Pre-label &amp;again items this model already did</source>
+        <translation>Pré-étiqueter à &amp;nouveau les éléments déjà traités par ce modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>É&amp;tiquettes :</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Appareil :</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-label</source>
+        <translation>&amp;Pré-étiqueter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) and page(s) will be pre-labelled.</source>
+        <translation>
+            <numerusform>%Ln image ou page sera pré-étiquetée.</numerusform>
+            <numerusform>%Ln images et pages seront pré-étiquetées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln text item(s) will be pre-labelled.</source>
+        <translation>
+            <numerusform>%Ln élément texte sera pré-étiqueté.</numerusform>
+            <numerusform>%Ln éléments texte seront pré-étiquetés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No model is registered.</source>
+        <translation>Aucun modèle n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>Register a model first: hitl models add FOLDER</source>
+        <translation>Enregistrez d’abord un modèle : hitl models add DOSSIER</translation>
+    </message>
+    <message>
+        <source>This model reads images; none of the items is an image or a page.</source>
+        <translation>Ce modèle lit des images ; aucun des éléments n’est une image ou une page.</translation>
+    </message>
+    <message>
+        <source>This model reads text; none of the items is a text item.</source>
+        <translation>Ce modèle lit du texte ; aucun des éléments n’est un élément texte.</translation>
+    </message>
+    <message>
+        <source>This zero-shot model needs a label set: choose a JSON file of labels with descriptions.</source>
+        <translation>Ce modèle zéro-shot a besoin d’un jeu d’étiquettes : choisissez un fichier JSON d’étiquettes avec descriptions.</translation>
+    </message>
+    <message>
+        <source>Choose a label set</source>
+        <translation>Choisir un jeu d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Label sets (*.json)</source>
+        <translation>Jeux d’étiquettes (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Your name and role are recorded in every event you make from now on.</source>
+        <translation>Votre nom et votre rôle seront enregistrés dans chaque événement que vous créerez désormais.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Votre rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Welcome to HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who are you? Your name and role are recorded with every change you make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleGate</name>
+    <message>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <source>Your profile: File → Profile… changes it</source>
+        <translation>Votre profil : Fichier → Profil… pour le changer</translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+        <source>{progress} — {name}</source>
+        <translation>{progress} — {name}</translation>
+    </message>
+    <message>
+        <source>{running}… {progress}</source>
+        <translation>{running}… {progress}</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…et {n} de plus.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Réinitialiser</translation>
+    </message>
+</context>
+<context>
+    <name>TextSpanEditor</name>
+    <message>
+        <source>Label selected text</source>
+        <translation>Étiqueter le texte sélectionné</translation>
+    </message>
+    <message>
+        <source>Remove span at cursor</source>
+        <translation>Retirer le segment sous le curseur</translation>
+    </message>
+    <message>
+        <source>Accept suggestion at cursor</source>
+        <translation>Accepter la suggestion sous le curseur</translation>
+    </message>
+    <message>
+        <source>Accept all span suggestions</source>
+        <translation>Accepter toutes les suggestions de segments</translation>
+    </message>
+    <message>
+        <source>suggested {label}{score}: “{words}” [{start}, {end}) — A accepts</source>
+        <translation>suggéré {label}{score} : « {words} » [{start}, {end}) — A accepte</translation>
+    </message>
+    <message>
+        <source>{label}: “{words}” [{start}, {end})</source>
+        <translation>{label} : « {words} » [{start}, {end})</translation>
+    </message>
+    <message>
+        <source>Open a text item to label spans.</source>
+        <translation>Ouvrez un élément texte pour étiqueter des segments.</translation>
+    </message>
+    <message>
+        <source>Select text, then press a label key (1–9) or Enter.</source>
+        <translation>Sélectionnez du texte, puis appuyez sur une touche d’étiquette (1–9) ou Entrée.</translation>
+    </message>
+    <message>
+        <source>Select some text to label first.</source>
+        <translation>Sélectionnez d’abord du texte à étiqueter.</translation>
+    </message>
+    <message>
+        <source>Choose a label first (keys 1–9 or the palette).</source>
+        <translation>Choisissez d’abord une étiquette (touches 1–9 ou la palette).</translation>
+    </message>
+    <message>
+        <source>No span at the cursor to remove.</source>
+        <translation>Aucun segment à retirer sous le curseur.</translation>
+    </message>
+    <message>
+        <source>No suggested span at the cursor.</source>
+        <translation>Aucun segment suggéré sous le curseur.</translation>
+    </message>
+    <message>
+        <source>No span suggestions to accept.</source>
+        <translation>Aucune suggestion de segment à accepter.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPosition</name>
+    <message>
+        <source>Item {n} of {total}</source>
+        <translation>Élément {n} sur {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln saved today</source>
+        <translation>
+            <numerusform>%Ln enregistré aujourd’hui</numerusform>
+            <numerusform>%Ln enregistrés aujourd’hui</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>Your workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace is a folder holding your items and their history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a new workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the &amp;demo workspace (sample pages and texts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run OCR and pre-labels on the demo (takes a minute or two)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a central store (comes with sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished">&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <source>HITL Desktop</source>
+        <translation>HITL Desktop</translation>
+    </message>
+</context>
+</TS>
