@@ -82,6 +82,7 @@ class ClassificationPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ClassificationPanel")
+        self.setAccessibleName(self.tr("Classification"))
         self.session = session
         self._workspace = workspace
         self._runner = runner
@@ -100,6 +101,8 @@ class ClassificationPanel(QWidget):
         self.suggestion.setTextFormat(Qt.TextFormat.PlainText)
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.accept_button.setAccessibleName(self.tr("Accept suggested class"))
+        self.clear_button.setAccessibleName(self.tr("Clear class"))
         row = QHBoxLayout()
         row.addWidget(self.suggestion, 1)
         row.addWidget(self.accept_button)

@@ -58,6 +58,7 @@ class HistoryView(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Item history"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
             [self.tr("Time"), self.tr("Event"), self.tr("Actor"), self.tr("Details")]

@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 
 from ..ingest import FileResult, ImportReport
 from ..ingest.report import DUPLICATE, IMPORTED, REFUSED, SIGHTING, SKIPPED
+from .theme import is_dark
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROBLEM_STATUSES = frozenset({REFUSED, SKIPPED})
 REFUSED_COLOUR = QColor(179, 38, 30)
+REFUSED_COLOUR_DARK = QColor(255, 120, 110)  # the same red, readable on a dark theme
 
 _STATUS_ICONS = {
     IMPORTED: QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -128,7 +130,7 @@ class ImportReportModel(QAbstractTableModel):
             return self._status_icon(f.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             if f.status == REFUSED:
-                return REFUSED_COLOUR
+                return REFUSED_COLOUR_DARK if is_dark(QApplication.palette()) else REFUSED_COLOUR
             if f.status == SKIPPED:
                 return QApplication.palette().color(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text

@@ -88,6 +88,7 @@ class ItemBrowser(QWidget):
     # ------------------------------------------------------------------ building
     def _build_filter_bar(self) -> None:
         self.status_combo = QComboBox(self)
+        self.status_combo.setAccessibleName(self.tr("Status filter"))
         self.status_combo.setToolTip(self.tr("Show only items with this status"))
         # sized for short entries, so the list fits a narrow dock; the popup shows them whole
         self.status_combo.setSizeAdjustPolicy(
@@ -101,6 +102,7 @@ class ItemBrowser(QWidget):
         self.status_combo.insertSeparator(self.status_combo.count())
         self.status_combo.addItem(self.tr("Everything, including retired"), ALL_ITEMS)
         self.search = QLineEdit(self)
+        self.search.setAccessibleName(self.tr("Search items"))
         self.search.setPlaceholderText(self.tr("Search names and sources…"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(
@@ -134,6 +136,7 @@ class ItemBrowser(QWidget):
 
     def _build_table(self) -> None:
         table = QTableView(self)
+        table.setAccessibleName(self.tr("Item list"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -37,7 +37,9 @@ class LabelPalette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LabelPalette")
+        self.setAccessibleName(self.tr("Label palette"))
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Labels"))
         self.list.setUniformItemSizes(True)
         # Never takes the keyboard: its type-ahead search would swallow the 1–9 hotkeys.
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..annotate import close_journal
 from ..roles import Action
+from ..schema import PublishResult, load_schema, publish
 from ..workspace import Workspace, WorkspaceError, queries
 from ..workspace.workspace import Profile
 from .desk import Desk
+from .help_pane import HelpPane
 from .history_view import HistoryView
 from .import_runner import ImportController
 from .item_browser import ItemBrowser
@@ -32,19 +34,21 @@ from .log_tools import LogTools
 from .ocr_runner import OcrController
 from .ocr_view import OcrView
 from .opening import Opened, open_workspace
+from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
 from .profile_form import ProfileDialog
 from .role_gate import RoleGate
 from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
+from .tour import Tour, start_tour
 from .work_position import WorkPosition, select_next_new
 
 SETTINGS_ORG = SETTINGS_APP = "hitl-desktop"
 DEFAULT_SIZE = (1280, 800)
 # Bumped whenever the docks or the item table's columns change: a layout saved by an older
 # version is then ignored instead of restored into the wrong widgets.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 def app_settings() -> QSettings:
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self.lines_dock = self._dock(self.tr("OCR lines"), "OcrLinesDock")
         self.ocr_dock = self._dock(self.tr("OCR"), "OcrDock")
         self.history_dock = self._dock(self.tr("History"), "HistoryDock")
+        self.help_dock = self._dock(self.tr("Help"), "HelpDock")
 
         self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
         self.log_tools.projections_changed.connect(self.on_events_appended)
@@ -114,9 +119,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.role_gate = RoleGate(self)
         self._gate_actions()
+        self.help_pane = HelpPane(lambda: self.workspace, self.shortcuts, self)
+        self.help_dock.setWidget(self.help_pane)
+        self.desk.session.opened.connect(
+            lambda doc: self.help_pane.show_for(doc.schema_ref if doc is not None else None)
+        )
         self._install_workspace(opened)
         # tabified once every dock holds its widget (earlier, Qt leaves a stray tab bar)
         self.tabifyDockWidget(self.labels_dock, self.class_dock)
+        self.tabifyDockWidget(self.class_dock, self.help_dock)
         self.tabifyDockWidget(self.lines_dock, self.ocr_dock)
         self.tabifyDockWidget(self.ocr_dock, self.history_dock)
         self.labels_dock.raise_()
@@ -131,6 +142,7 @@ class MainWindow(QMainWindow):
     ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
+        dock.setAccessibleName(title)
         dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -207,6 +219,9 @@ class MainWindow(QMainWindow):
                 self.quit_action,
             ],
         )
+        self.preferences_action = add_preferences_action(
+            self.file_menu, self.quit_action, app_settings
+        )
 
         session = self.desk.session
         self.undo_action, self.redo_action = session.undo_action, session.redo_action
@@ -244,7 +259,9 @@ class MainWindow(QMainWindow):
             tip=self.tr("Replay the whole log into fresh tables"),
         )
         self.publish_schema_action = self._action(
-            self.tr("&Publish schema…"), enabled=False, tip=self.tr("Coming with the schema editor")
+            self.tr("&Publish schema…"),
+            self.choose_schema_file,
+            tip=self.tr("Publish a label schema file (JSON or YAML) as its next version"),
         )
         self.tools_menu = self._menu(
             self.tr("&Tools"),
@@ -284,9 +301,22 @@ class MainWindow(QMainWindow):
             self.tr("&Keyboard cheat sheet"), self.show_cheat_sheet, shortcut=keys.HelpContents
         )
         self.shortcuts_action = self._action(self.tr("Edit &shortcuts…"), self.edit_shortcuts)
+        self.help_pane_action = self.help_dock.toggleViewAction()
+        self.help_pane_action.setText(self.tr("Help &pane"))
+        self.tour_action = self._action(
+            self.tr("&Tour"), self.show_tour, tip=self.tr("A short walk through the window")
+        )
         self.help_menu = self._menu(
             self.tr("&Help"),
-            [self.cheat_action, self.shortcuts_action, None, self.about_action, about_qt],
+            [
+                self.cheat_action,
+                self.shortcuts_action,
+                self.help_pane_action,
+                self.tour_action,
+                None,
+                self.about_action,
+                about_qt,
+            ],
         )
         for menu in (self.file_menu, self.edit_menu, self.annotate_menu, self.tools_menu):
             self.shortcuts.register(menu.title(), menu.actions())
@@ -400,7 +430,12 @@ class MainWindow(QMainWindow):
                 self.tr("Another program is writing to this workspace, so it opened read-only.")
             )
         self.readonly_label.setToolTip(opened.lock_message)
+        self.publish_schema_action.setEnabled(writable)
+        self.publish_schema_action.setToolTip(
+            self.publish_schema_action.statusTip() if writable else needs_writing
+        )
         self.role_gate.apply(ws.profile)  # after the writable state: the gate sits on top
+        self.help_pane.show_for(None)
 
     @Slot()
     def refresh(self) -> None:
@@ -437,6 +472,7 @@ class MainWindow(QMainWindow):
         self.history.reload()
         self.ocr_view.reload()
         self.desk.session.refresh()
+        self.help_pane.refresh()  # a schema may have been published
         self.refresh()
 
     @Slot(str)
@@ -471,6 +507,46 @@ class MainWindow(QMainWindow):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
         return sheet
+
+    @Slot()
+    def show_tour(self) -> Tour:
+        return start_tour(self)
+
+    @Slot()
+    def choose_schema_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Publish schema"),
+            str(self.workspace.path.parent),
+            self.tr("Label schemas (*.json *.yaml *.yml)"),
+        )
+        if path:
+            self.publish_schema_file(Path(path))
+
+    def publish_schema_file(self, path: Path) -> None:
+        """Publish the schema in ``path`` on a worker; renamed labels are mapped on the way."""
+        ws = self.workspace
+
+        def job(_cancel: object, _progress: object) -> PublishResult:
+            return publish(ws, load_schema(path), note=f"published from {path.name}")
+
+        def done(result: PublishResult) -> None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Published {ref}: {mapped} item(s) mapped, {flagged} flagged for re-check."
+                ).format(
+                    ref=result.schema.ref,
+                    mapped=len(result.migrated),
+                    flagged=len(result.flagged),
+                ),
+                8000,
+            )
+            self.on_events_appended()
+
+        def failed(exc: BaseException) -> None:
+            self._message(QMessageBox.Icon.Critical, f"{path}: {exc}")
+
+        self.runner.start(self.tr("publish schema"), job, on_done=done, on_error=failed)
 
     @Slot()
     def edit_shortcuts(self) -> ShortcutsDialog:

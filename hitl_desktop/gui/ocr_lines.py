@@ -60,6 +60,7 @@ class OcrLinesEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("OcrLinesEditor")
+        self.setAccessibleName(self.tr("OCR lines editor"))
         self.session = session
         self._workspace = workspace
         self._runner = runner
@@ -70,6 +71,7 @@ class OcrLinesEditor(QWidget):
 
         self.model = OcrLinesModel(self._on_model_edit, low_score)
         self.table = LinesTable(self)
+        self.table.setAccessibleName(self.tr("OCR lines"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(LiveEditDelegate(self))
         self.table.setFont(multiscript_font(11))

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..annotate import Annotation, Document, EditError, OcrLine, commands
@@ -160,7 +160,7 @@ class OcrLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and row.pending:
             return self._italic
         if role == Qt.ItemDataRole.ForegroundRole and row.pending:
-            return QColor(120, 120, 120)
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.BackgroundRole and self.is_low(row):
             return LOW_SCORE_BRUSH  # besides the icon and the word "low", never alone
         if role == Qt.ItemDataRole.DecorationRole and col == SCORE and self.is_low(row):

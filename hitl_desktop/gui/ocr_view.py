@@ -94,6 +94,7 @@ class OcrView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("OcrView")
+        self.setAccessibleName(self.tr("OCR reading"))
         self._reader = reader
         self._item_id: str | None = None
         self._name = ""

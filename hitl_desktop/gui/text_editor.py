@@ -150,6 +150,7 @@ class TextSpanEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TextSpanEditor")
+        self.setAccessibleName(self.tr("Text editor"))
         self.session = session
         self._workspace = workspace
         self._runner = runner
@@ -160,6 +161,7 @@ class TextSpanEditor(QWidget):
         self.labels.chosen.connect(self._label_chosen)
 
         self.view = _SpanView(self)
+        self.view.setAccessibleName(self.tr("Item text"))
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)

@@ -156,14 +156,14 @@
     <message numerus="yes">
         <source>Read the text on all %Ln image(s) and page(s) of the workspace.</source>
         <translation>
-            <numerusform>Read the text on all %Ln image and page of the workspace.</numerusform>
+            <numerusform>Read the text on the workspace&apos;s %Ln image or page.</numerusform>
             <numerusform>Read the text on all %Ln images and pages of the workspace.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Read the text on %Ln selected image(s) and page(s).</source>
         <translation>
-            <numerusform>Read the text on %Ln selected image and page.</numerusform>
+            <numerusform>Read the text on %Ln selected image or page.</numerusform>
             <numerusform>Read the text on %Ln selected images and pages.</numerusform>
         </translation>
     </message>
@@ -259,7 +259,7 @@
     <message numerus="yes">
         <source>%Ln image(s) and page(s) will be pre-labelled.</source>
         <translation>
-            <numerusform>%Ln image and page will be pre-labelled.</numerusform>
+            <numerusform>%Ln image or page will be pre-labelled.</numerusform>
             <numerusform>%Ln images and pages will be pre-labelled.</numerusform>
         </translation>
     </message>

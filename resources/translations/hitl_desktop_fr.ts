@@ -1973,7 +1973,7 @@ fichiers du modèle {weights}
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">&amp;Parcourir…</translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <source>Folder:</source>

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 
 from hitl_desktop.demo import create_demo_workspace
+from hitl_desktop.gui.i18n import install_translators
 from hitl_desktop.gui.main_window import MainWindow
 from hitl_desktop.gui.opening import open_workspace
 
@@ -32,6 +33,12 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def english_catalogue(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The shipped English catalogue, so plurals read "1 job running", never "1 job(s)"."""
+    install_translators(qapp, "en")
 
 
 @pytest.fixture

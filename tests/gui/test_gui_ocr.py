@@ -236,7 +236,7 @@ def test_ocr_dock_provenance_rtl_and_low_scores(qtbot, fake: MainWindow) -> None
     win.ocr.run_selected_action.trigger()  # Run OCR on selected items (also the context menu)
     dialog = win.ocr.dialog
     assert dialog is not None
-    assert dialog.description.text() == "Read the text on 1 selected image(s) and page(s)."
+    assert dialog.description.text() == "Read the text on 1 selected image or page."
     qtbot.wait(20)
     _save(dialog, "ocr_options.png")
     dialog.accept()
@@ -290,7 +290,7 @@ def test_failures_are_listed_and_busy_windows_refuse(qtbot, fake: MainWindow, mo
     dialog = win.ocr.run_all()
     assert dialog is not None
     assert (
-        dialog.description.text() == "Read the text on all 3 image(s) and page(s) of the workspace."
+        dialog.description.text() == "Read the text on all 3 images and pages of the workspace."
     )
     dialog.accept()
     report = _wait_report(qtbot, win)
@@ -298,7 +298,7 @@ def test_failures_are_listed_and_busy_windows_refuse(qtbot, fake: MainWindow, mo
     assert "1 failed" in win.statusBar().currentMessage()
     box = _box(win)
     assert box.icon() == QMessageBox.Icon.Warning
-    assert "1 page(s) could not be read" in box.informativeText()
+    assert "1 page could not be read" in box.informativeText()
     assert "invoice.png" in box.informativeText() and "invoice.png" in box.detailedText()
     box.accept()
 

@@ -59,12 +59,12 @@ def test_prelabel_all_text_items_records_a_suggestion_each(qtbot, sms_window: Ma
     assert refs[0].startswith("tiny-sms@") and BUNDLED_EMBEDDER in refs
     dialog.set_model(refs[0])
     dialog.set_device("cpu")
-    assert dialog.description.text() == f"{N_SMS} text item(s) will be pre-labelled."
+    assert dialog.description.text() == f"{N_SMS} text items will be pre-labelled."
     assert dialog.run_button.isEnabled() and not dialog.problem.isVisible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOTS / "prelabel_options.png"))
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-    assert win.jobs_label.text() == "1 job(s) running" and win.jobs_label.toolTip() == "prelabel"
+    assert win.jobs_label.text() == "1 job running" and win.jobs_label.toolTip() == "prelabel"
     qtbot.waitUntil(lambda: win.prelabel.last_report is not None, timeout=RUN_TIMEOUT_MS)
     qtbot.waitUntil(lambda: not win.prelabel.running)
     qtbot.waitUntil(lambda: win.jobs_label.isHidden())
@@ -152,7 +152,7 @@ def test_selected_items_of_the_wrong_kind_are_refused_in_the_dialog(  # type: ig
     dialog = win.prelabel.ask([image_id])
     assert dialog is not None
     dialog.set_model(dialog.model.itemData(0))  # the text classifier
-    assert dialog.description.text() == "0 text item(s) will be pre-labelled."
+    assert dialog.description.text() == "0 text items will be pre-labelled."
     assert "none of the items is a text item" in dialog.problem.text()
     assert not dialog.run_button.isEnabled()
     dialog.reject()
@@ -163,7 +163,7 @@ def test_faces_builtin_boxes_faces_on_the_images(qtbot, sms_window: MainWindow) 
     win = sms_window
     dialog = _open_dialog(win)
     dialog.set_model("builtin:faces")
-    assert dialog.description.text() == "1 image(s) and page(s) will be pre-labelled."
+    assert dialog.description.text() == "1 image or page will be pre-labelled."
     assert not dialog.labels_path.isEnabled() and dialog.run_button.isEnabled()
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.prelabel.last_report is not None, timeout=RUN_TIMEOUT_MS)

@@ -40,6 +40,7 @@ class ImageEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ImageEditor")
+        self.setAccessibleName(self.tr("Image editor"))
         self.session = session
         self._workspace = workspace
         self.doc: Document | None = None
