@@ -78,11 +78,15 @@ def latest_versions(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def recheck_queue(conn: sqlite3.Connection) -> list[RecheckEntry]:
-    """Items flagged "needs re-check" and not saved again since the flag, by item id."""
+    """Items flagged "needs re-check" and not saved again since, by item id.
+
+    An item flagged by several publishes shows once, with its latest flag.
+    """
     rows = conn.execute(
         """SELECT q.item_id, q.schema_ref, q.reason FROM schema_recheck q
-           WHERE NOT EXISTS (SELECT 1 FROM annotation_revisions r
+           WHERE q.flag_key = (SELECT max(flag_key) FROM schema_recheck WHERE item_id = q.item_id)
+             AND NOT EXISTS (SELECT 1 FROM annotation_revisions r
                              WHERE r.item_id = q.item_id AND r.rev_key > q.flag_key)
-           ORDER BY q.item_id, q.schema_ref"""
+           ORDER BY q.item_id"""
     ).fetchall()
     return [RecheckEntry(*r) for r in rows]

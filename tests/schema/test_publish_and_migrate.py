@@ -156,3 +156,34 @@ def test_diff_reads_as_text(v1: dict[str, Any], v2: dict[str, Any]) -> None:
     ])  # fmt: skip
     assert d.to_json()["labels"][0] == {"task": "fields", "label": "title", "change": "renamed",
                                         "old_name": "header", "details": []}  # fmt: skip
+
+
+def test_renames_compose_across_versions_for_items_saved_under_old_ones(
+    workspace: Workspace, tmp_path: Path, v1: dict[str, Any], v2: dict[str, Any]
+) -> None:
+    ws = workspace
+    publish(ws, parse_schema(v1))
+    ids = _items(ws, tmp_path)
+    page, sms = ids[FUNSD_PAGE.name], ids["sms0.txt"]
+    spam = _label(ws, sms, "forms@1", Annotation(Classification(("spam",))))
+    publish(ws, parse_schema(v2))
+    assert revisions.latest_head(ws.reader(), sms).hash == spam  # type: ignore[union-attr]
+    # a replica still on v1 labels the page after v2 was published (header, and stamp)
+    _label(ws, page, "forms@1", Annotation(Box(40, 60, 300, 90), "header"),
+           Annotation(Box(400, 60, 500, 120), "stamp"))  # fmt: skip
+    v3 = dict(v2, version=3)
+    fields, message = (dict(t) for t in v2["tasks"])
+    fields["labels"] = [{**fields["labels"][0], "name": "heading", "renamed_from": "title"},
+                        *fields["labels"][1:]]  # fmt: skip
+    message["labels"] = [{**message["labels"][0], "name": "junk", "renamed_from": "spam"},
+                         message["labels"][1]]  # fmt: skip
+    v3["tasks"] = [fields, message]
+    result = publish(ws, parse_schema(v3), note="headings; junk")
+    assert sorted(result.migrated) == sorted([page, sms])
+    assert _labels(ws, page) == ["heading", "stamp"] and _labels(ws, sms) == [["junk"]]
+    head = revisions.latest_head(ws.reader(), page)
+    assert head is not None and head.note == "schema forms v3: renamed header→heading"
+    assert [(q.item_id, q.reason) for q in recheck_queue(ws.reader())] == [
+        (page, "schema forms@3 removed label stamp")
+    ]
+    assert ws.rebuild().identical
