@@ -6,6 +6,7 @@ the one typer app of cli_common.py.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -248,21 +249,33 @@ def gui(
     screenshot: Annotated[
         Path | None, typer.Option(help="Render the main window to this PNG and exit.")
     ] = None,
+    no_wizard: Annotated[
+        bool,
+        typer.Option(
+            "--no-wizard",
+            help="On first start, make the default workspace instead of asking "
+            "(also HITL_NO_WIZARD=1).",
+        ),
+    ] = False,
 ) -> None:
-    """Open the desktop app on the workspace."""
+    """Open the desktop app on the workspace (on first start, a wizard sets you up)."""
     try:
         from .gui.app import run_gui
     except ImportError as exc:
         _fail(f"the desktop app needs PySide6 ({exc}); the command line works without it")
     path = _path()
-    if state.workspace is None and not (path / "workspace.db").exists():
-        # first start with no workspace named: make the default one rather than an error box
+    first_run = state.workspace is None and not (path / "workspace.db").exists()
+    if first_run and (no_wizard or os.environ.get("HITL_NO_WIZARD") == "1"):
+        # scripts and tests: make the default workspace rather than ask
+        first_run = False
         try:
             Workspace.create(path, name="My workspace").close()
         except WorkspaceError as exc:
             _fail(str(exc))
         typer.echo(f"Created your workspace in {path}", err=True)
-    raise typer.Exit(run_gui(path, readonly=readonly, screenshot=screenshot))
+    raise typer.Exit(
+        run_gui(path, readonly=readonly, screenshot=screenshot, first_run=first_run)
+    )
 
 
 @app.command()

@@ -17,11 +17,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..workspace import WorkspaceError
+from .first_run import FirstRunWizard
 from .i18n import chosen_language, install_translators
 from .main_window import SETTINGS_APP, SETTINGS_ORG, MainWindow, app_settings
 from .opening import open_workspace
 from .resources import resource_path
 from .theme import apply_theme, chosen_theme, set_high_dpi_policy
+from .tour import start_tour_once
 
 _started: list[QLocale] = []  # the UI locale, once translators are installed
 
@@ -89,13 +91,52 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     return 0
 
 
-def run_gui(workspace_path: Path, *, readonly: bool = False, screenshot: Path | None = None) -> int:
+LAST_WORKSPACE_KEY = "workspace/last"
+
+
+def remembered_workspace() -> Path | None:
+    """The workspace the first-run wizard made or opened, while it is still there."""
+    value = app_settings().value(LAST_WORKSPACE_KEY)
+    path = Path(str(value)) if value else None
+    return path if path is not None and (path / "workspace.db").is_file() else None
+
+
+def first_run_wizard(default_path: Path) -> Path | None:
+    """Run the first-run wizard; the workspace it made or opened, None when cancelled."""
+    wizard = FirstRunWizard(default_path)
+    accepted = wizard.exec() == FirstRunWizard.DialogCode.Accepted
+    path = wizard.workspace_path if accepted else None
+    wizard.deleteLater()
+    if path is not None:
+        app_settings().setValue(LAST_WORKSPACE_KEY, str(path))
+    return path
+
+
+def run_gui(
+    workspace_path: Path,
+    *,
+    readonly: bool = False,
+    screenshot: Path | None = None,
+    first_run: bool = False,
+) -> int:
     """Open the desktop app on a workspace; return the exit code.
 
-    With ``screenshot`` the main window is rendered to that PNG and the function returns
-    without entering the event loop or showing any dialog (errors go to stderr).
+    With ``first_run`` (no workspace at ``workspace_path`` yet) the workspace the wizard made
+    before is opened, or else the first-run wizard asks for a profile and a workspace and the
+    tour follows. With ``screenshot`` the main window is rendered to that PNG and the function
+    returns without entering the event loop or showing any dialog (errors go to stderr).
     """
     app = application(offscreen_if_headless=screenshot is not None)
+    tour = False
+    if first_run:
+        remembered = remembered_workspace()
+        if remembered is not None:
+            workspace_path = remembered
+        elif screenshot is None:
+            chosen = first_run_wizard(Path(workspace_path))
+            if chosen is None:
+                return 0
+            workspace_path, tour = chosen, True
     try:
         opened = open_workspace(Path(workspace_path), readonly=readonly)
     except WorkspaceError as exc:
@@ -106,4 +147,6 @@ def run_gui(workspace_path: Path, *, readonly: bool = False, screenshot: Path | 
         return _screenshot(app, window, Path(screenshot))
     app.aboutToQuit.connect(window.close_workspace)
     window.show()
+    if tour:
+        start_tour_once(window, app_settings())
     return app.exec()

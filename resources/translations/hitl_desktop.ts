@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name></name>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every imported image, page and text. Type in the search box to filter (tag:NAME, source:NAME); the status column says what is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open item: draw boxes on pages, mark spans in texts. Ctrl+S saves a revision; Ctrl+Shift+Down goes to the next item to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the label for what you draw; each has a number key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text read from the page, line by line: correct it in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you are, what runs in the background, and who you are (your role).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The labelling instructions and the keyboard shortcuts, always at hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -10,6 +61,10 @@
 </context>
 <context>
     <name>ClassificationPanel</name>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Class</source>
         <translation type="unfinished"></translation>
@@ -152,7 +207,34 @@
     </message>
 </context>
 <context>
+    <name>HelpPane</name>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>_No instructions: this item&apos;s label schema has none, or none is published yet._</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
+    <message>
+        <source>Item history</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Time</source>
         <translation type="unfinished"></translation>
@@ -227,6 +309,10 @@ device {device} #{seq}
 </context>
 <context>
     <name>ImageEditor</name>
+    <message>
+        <source>Image editor</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Select tool</source>
         <translation type="unfinished"></translation>
@@ -657,6 +743,10 @@ device {device} #{seq}
 <context>
     <name>ItemBrowser</name>
     <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show only items with this status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,6 +756,10 @@ device {device} #{seq}
     </message>
     <message>
         <source>Everything, including retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -687,6 +781,10 @@ tag:NAME keeps items imported with that tag; source:NAME those of one source.</s
     </message>
     <message>
         <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -836,6 +934,14 @@ id {id}</source>
 </context>
 <context>
     <name>LabelPalette</name>
+    <message>
+        <source>Label palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Label {n}</source>
         <translation type="unfinished"></translation>
@@ -1035,10 +1141,6 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming with the schema editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,6 +1154,14 @@ id {id}</source>
     </message>
     <message>
         <source>&amp;Start review session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish a label schema file (JSON or YAML) as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1088,6 +1198,18 @@ id {id}</source>
     </message>
     <message>
         <source>Edit &amp;shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help &amp;pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short walk through the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1150,6 +1272,22 @@ id {id}</source>
     </message>
     <message>
         <source>Every item in the list is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label schemas (*.json *.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published {ref}: {mapped} item(s) mapped, {flagged} flagged for re-check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1313,6 +1451,14 @@ id {id}</source>
 </context>
 <context>
     <name>OcrLinesEditor</name>
+    <message>
+        <source>OCR lines editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Accept selected OCR lines</source>
         <translation type="unfinished"></translation>
@@ -1481,6 +1627,10 @@ id {id}</source>
 <context>
     <name>OcrView</name>
     <message>
+        <source>OCR reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,6 +1714,53 @@ event {hash}</source>
     </message>
     <message>
         <source>Low confidence ({score}): check this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes apply the next time HITL Desktop starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1830,6 +2027,14 @@ event {hash}</source>
 <context>
     <name>TextSpanEditor</name>
     <message>
+        <source>Text editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Label selected text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,6 +2084,33 @@ event {hash}</source>
     </message>
     <message>
         <source>No span suggestions to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <source>Tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

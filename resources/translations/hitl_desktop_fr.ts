@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Every imported image, page and text. Type in the search box to filter (tag:NAME, source:NAME); the status column says what is done.</source>
+        <translation>Chaque image, page et texte importé. Tapez dans la zone de recherche pour filtrer (tag:NOM, source:NOM) ; la colonne de statut indique ce qui est fait.</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>The open item: draw boxes on pages, mark spans in texts. Ctrl+S saves a revision; Ctrl+Shift+Down goes to the next item to do.</source>
+        <translation>L’élément ouvert : tracez des cadres sur les pages, marquez des segments dans les textes. Ctrl+S enregistre une révision ; Ctrl+Maj+Bas passe au prochain élément à faire.</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Pick the label for what you draw; each has a number key.</source>
+        <translation>Choisissez l’étiquette de ce que vous tracez ; chacune a une touche numérique.</translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation>Lignes OCR</translation>
+    </message>
+    <message>
+        <source>The text read from the page, line by line: correct it in place.</source>
+        <translation>Le texte lu sur la page, ligne par ligne : corrigez-le sur place.</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>Barre d’état</translation>
+    </message>
+    <message>
+        <source>Where you are, what runs in the background, and who you are (your role).</source>
+        <translation>Où vous en êtes, ce qui tourne en arrière-plan, et qui vous êtes (votre rôle).</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>The labelling instructions and the keyboard shortcuts, always at hand.</source>
+        <translation>Les consignes d’annotation et les raccourcis clavier, toujours à portée de main.</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -10,6 +61,10 @@
 </context>
 <context>
     <name>ClassificationPanel</name>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
     <message>
         <source>Class</source>
         <translation>Classe</translation>
@@ -148,11 +203,38 @@
     <name>FirstRunWizard</name>
     <message>
         <source>HITL Desktop: first start</source>
-        <translation type="unfinished"></translation>
+        <translation>HITL Desktop : premier démarrage</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPane</name>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>_No instructions: this item&apos;s label schema has none, or none is published yet._</source>
+        <translation>_Pas de consignes : le schéma d’étiquettes de cet élément n’en a pas, ou aucun n’est encore publié._</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
+    <message>
+        <source>Item history</source>
+        <translation>Historique de l’élément</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Heure</translation>
@@ -234,6 +316,10 @@ appareil {device} n° {seq}
 </context>
 <context>
     <name>ImageEditor</name>
+    <message>
+        <source>Image editor</source>
+        <translation>Éditeur d’images</translation>
+    </message>
     <message>
         <source>Select tool</source>
         <translation>Outil de sélection</translation>
@@ -671,6 +757,10 @@ appareil {device} n° {seq}
 <context>
     <name>ItemBrowser</name>
     <message>
+        <source>Status filter</source>
+        <translation>Filtre de statut</translation>
+    </message>
+    <message>
         <source>Show only items with this status</source>
         <translation>Afficher seulement les éléments de ce statut</translation>
     </message>
@@ -681,6 +771,10 @@ appareil {device} n° {seq}
     <message>
         <source>Everything, including retired</source>
         <translation>Tout, y compris les retirés</translation>
+    </message>
+    <message>
+        <source>Search items</source>
+        <translation>Rechercher des éléments</translation>
     </message>
     <message>
         <source>Search names and sources…</source>
@@ -703,6 +797,10 @@ tag:NOM garde les éléments importés avec cette étiquette ; source:NOM ceux d
     <message>
         <source>&amp;Status:</source>
         <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+        <source>Item list</source>
+        <translation>Liste des éléments</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -857,6 +955,14 @@ id {id}</translation>
 </context>
 <context>
     <name>LabelPalette</name>
+    <message>
+        <source>Label palette</source>
+        <translation>Palette d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
     <message>
         <source>Label {n}</source>
         <translation>Étiquette {n}</translation>
@@ -1056,10 +1162,6 @@ id {id}</translation>
         <translation>&amp;Publier le schéma…</translation>
     </message>
     <message>
-        <source>Coming with the schema editor</source>
-        <translation>Disponible avec l’éditeur de schémas</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
@@ -1074,6 +1176,14 @@ id {id}</translation>
     <message>
         <source>&amp;Start review session</source>
         <translation>&amp;Démarrer une session de relecture</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Publish a label schema file (JSON or YAML) as its next version</source>
+        <translation>Publier un fichier de schéma d’étiquettes (JSON ou YAML) comme sa prochaine version</translation>
     </message>
     <message>
         <source>&amp;Adjudicate disagreements…</source>
@@ -1110,6 +1220,18 @@ id {id}</translation>
     <message>
         <source>Edit &amp;shortcuts…</source>
         <translation>Modifier les &amp;raccourcis…</translation>
+    </message>
+    <message>
+        <source>Help &amp;pane</source>
+        <translation>&amp;Panneau d’aide</translation>
+    </message>
+    <message>
+        <source>&amp;Tour</source>
+        <translation>&amp;Visite guidée</translation>
+    </message>
+    <message>
+        <source>A short walk through the window</source>
+        <translation>Une courte visite de la fenêtre</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1177,6 +1299,22 @@ id {id}</translation>
         <translation>Tous les éléments de la liste sont faits.</translation>
     </message>
     <message>
+        <source>Publish schema</source>
+        <translation>Publier le schéma</translation>
+    </message>
+    <message>
+        <source>Label schemas (*.json *.yaml *.yml)</source>
+        <translation>Schémas d’étiquettes (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Published {ref}: {mapped} item(s) mapped, {flagged} flagged for re-check.</source>
+        <translation>{ref} publié : {mapped} élément(s) converti(s), {flagged} signalé(s) à revérifier.</translation>
+    </message>
+    <message>
+        <source>publish schema</source>
+        <translation>publier le schéma</translation>
+    </message>
+    <message>
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
@@ -1201,19 +1339,19 @@ id {id}</translation>
     <name>MakingPage</name>
     <message>
         <source>Getting your workspace ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de votre espace de travail</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage…</translation>
     </message>
     <message>
         <source>Ready: {path}. Press Finish to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt : {path}. Appuyez sur Terminer pour commencer.</translation>
     </message>
     <message>
         <source>Could not make the workspace: {error}. Go back to choose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer l’espace de travail : {error}. Revenez en arrière pour choisir à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1481,14 @@ id {id}</translation>
 </context>
 <context>
     <name>OcrLinesEditor</name>
+    <message>
+        <source>OCR lines editor</source>
+        <translation>Éditeur des lignes OCR</translation>
+    </message>
+    <message>
+        <source>OCR lines</source>
+        <translation>Lignes OCR</translation>
+    </message>
     <message>
         <source>Accept selected OCR lines</source>
         <translation>Accepter les lignes OCR sélectionnées</translation>
@@ -1514,6 +1660,10 @@ id {id}</translation>
 <context>
     <name>OcrView</name>
     <message>
+        <source>OCR reading</source>
+        <translation>Lecture OCR</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>n°</translation>
     </message>
@@ -1602,6 +1752,53 @@ fichiers du modèle {weights}
     <message>
         <source>Low confidence ({score}): check this line</source>
         <translation>Confiance faible ({score}) : vérifiez cette ligne</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Changes apply the next time HITL Desktop starts.</source>
+        <translation>Les changements prendront effet au prochain démarrage de HITL Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pré&amp;férences…</translation>
     </message>
 </context>
 <context>
@@ -1808,11 +2005,11 @@ fichiers du modèle {weights}
     <name>ProfilePage</name>
     <message>
         <source>Welcome to HITL Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans HITL Desktop</translation>
     </message>
     <message>
         <source>Who are you? Your name and role are recorded with every change you make.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui êtes-vous ? Votre nom et votre rôle sont enregistrés avec chaque modification que vous faites.</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +2068,14 @@ fichiers du modèle {weights}
 <context>
     <name>TextSpanEditor</name>
     <message>
+        <source>Text editor</source>
+        <translation>Éditeur de texte</translation>
+    </message>
+    <message>
+        <source>Item text</source>
+        <translation>Texte de l’élément</translation>
+    </message>
+    <message>
         <source>Label selected text</source>
         <translation>Étiqueter le texte sélectionné</translation>
     </message>
@@ -1924,6 +2129,33 @@ fichiers du modèle {weights}
     </message>
 </context>
 <context>
+    <name>Tour</name>
+    <message>
+        <source>Tour</source>
+        <translation>Visite guidée</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} sur {total}</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminé</translation>
+    </message>
+</context>
+<context>
     <name>WorkPosition</name>
     <message>
         <source>Item {n} of {total}</source>
@@ -1941,35 +2173,35 @@ fichiers du modèle {weights}
     <name>WorkspacePage</name>
     <message>
         <source>Your workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre espace de travail</translation>
     </message>
     <message>
         <source>A workspace is a folder holding your items and their history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un espace de travail est un dossier qui contient vos éléments et leur historique.</translation>
     </message>
     <message>
         <source>&amp;Create a new workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer un nouvel espace de travail</translation>
     </message>
     <message>
         <source>&amp;Open an existing workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir un espace de travail existant</translation>
     </message>
     <message>
         <source>Make the &amp;demo workspace (sample pages and texts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l’espace de &amp;démonstration (pages et textes d’exemple)</translation>
     </message>
     <message>
         <source>Run OCR and pre-labels on the demo (takes a minute or two)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer l’OCR et les pré-étiquettes sur la démo (une minute ou deux)</translation>
     </message>
     <message>
         <source>Join a central store (comes with sync)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre un dépôt central (avec la synchronisation)</translation>
     </message>
     <message>
         <source>Workspace folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de l’espace de travail</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1977,7 +2209,7 @@ fichiers du modèle {weights}
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier :</translation>
     </message>
 </context>
 <context>
