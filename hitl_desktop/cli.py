@@ -265,7 +265,7 @@ def gui(
         _fail(f"the desktop app needs PySide6 ({exc}); the command line works without it")
     path = _path()
     first_run = state.workspace is None and not (path / "workspace.db").exists()
-    if first_run and (no_wizard or os.environ.get("HITL_NO_WIZARD") == "1"):
+    if first_run and (no_wizard or screenshot or os.environ.get("HITL_NO_WIZARD") == "1"):
         # scripts and tests: make the default workspace rather than ask
         first_run = False
         try:
@@ -273,9 +273,7 @@ def gui(
         except WorkspaceError as exc:
             _fail(str(exc))
         typer.echo(f"Created your workspace in {path}", err=True)
-    raise typer.Exit(
-        run_gui(path, readonly=readonly, screenshot=screenshot, first_run=first_run)
-    )
+    raise typer.Exit(run_gui(path, readonly=readonly, screenshot=screenshot, first_run=first_run))
 
 
 @app.command()
