@@ -122,6 +122,10 @@ def _label_set(path: Path | None) -> Any:
         return None
     from .prelabel import PrelabelError, load_label_set
 
+    if not path.exists() and "@" in path.name:  # a published schema: forms@2 or forms@2:task
+        from .cli_schema import published_label_set
+
+        return published_label_set(str(path))
     try:
         return load_label_set(path)
     except PrelabelError as exc:
@@ -223,7 +227,10 @@ def prelabel(
         ),
     ] = ...,  # type: ignore[assignment]
     labels: Annotated[
-        Path | None, typer.Option(help="Label set JSON (zero-shot models need one).")
+        Path | None,
+        typer.Option(
+            help="Label set JSON, or a published schema NAME@N[:TASK] (zero-shot models need one)."
+        ),
     ] = None,
     device: Annotated[str, typer.Option(help="auto, cpu or cuda.")] = "auto",
     force: Annotated[

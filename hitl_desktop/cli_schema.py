@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from .schema import (
     recheck_queue,
 )
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .prelabel.labels import LabelSet
 
 schema_app = typer.Typer(
     help="Label schemas: tasks, labels, hotkeys and attributes, published as versions.",
@@ -147,3 +150,14 @@ def schema_recheck(json_: JsonOpt = False) -> None:
             _print_json({"item": q.item_id, "schema_ref": q.schema_ref, "reason": q.reason})
         else:
             typer.echo(f"{q.item_id}\t{q.schema_ref}\t{q.reason}")
+
+
+def published_label_set(ref: str) -> LabelSet:
+    """``--labels forms@2[:task]`` of the pre-label commands: a published schema's task."""
+    from .schema.labelsets import label_set_from_ref
+
+    with _open(readonly=True) as ws:
+        try:
+            return label_set_from_ref(ws.reader(), ref)
+        except SchemaError as exc:
+            _fail(str(exc), 2)
