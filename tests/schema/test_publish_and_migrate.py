@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,10 @@ from hitl_desktop.schema import (
     recheck_queue,
 )
 from hitl_desktop.workspace import Profile, Workspace
+from hitl_desktop.workspace.projections import default_projections
+from hitl_desktop.workspace.projector import apply_all, projection_digest
 from hitl_desktop.workspace.queries import ItemFilter, page_items
+from hitl_desktop.workspace.store import iter_events, run_ddl
 from tests.schema.conftest import FUNSD_PAGE, SMS
 
 SCHEMA_TABLES = ("schema_versions", "schema_recheck", "annotation_revisions",
@@ -187,3 +192,39 @@ def test_renames_compose_across_versions_for_items_saved_under_old_ones(
         (page, "schema forms@3 removed label stamp")
     ]
     assert ws.rebuild().identical
+
+
+def test_tables_do_not_depend_on_arrival_order_and_the_earlier_duplicate_wins(
+    workspace: Workspace, tmp_path: Path, v1: dict[str, Any], v2: dict[str, Any]
+) -> None:
+    ws = workspace
+    publish(ws, parse_schema(v1))
+    ids = _items(ws, tmp_path)
+    _label(ws, ids[FUNSD_PAGE.name], "forms@1", Annotation(Box(1, 1, 9, 9), "stamp"))
+    _label(ws, ids["sms1.txt"], "forms@1", Annotation(Classification(("ham",))))
+    first = publish(ws, parse_schema(v2), note="ours").event
+    # another replica published its own v2 concurrently (appended raw, as sync would)
+    rival = dict(v2, instructions="theirs")
+    ws.append([ws.draft("schema.published", {"name": "forms", "version": 2, "parent_version": 1,
+                                             "definition": rival, "note": "theirs"})])  # fmt: skip
+    assert get_schema(ws.reader(), "forms", 2).hash == first.hash
+
+    conn = sqlite3.connect(ws.db_path)
+    events = [e for chunk in iter_events(conn) for e in chunk]
+    conn.close()
+    names = list(SCHEMA_TABLES)
+    digests = []
+    for seed in (1, 2, 3):
+        shuffled = events[:]
+        random.Random(seed).shuffle(shuffled)
+        replica = sqlite3.connect(":memory:")
+        projections = default_projections()
+        for p in projections:
+            run_ddl(replica, p.ddl)
+        for i in range(0, len(shuffled), 2):
+            apply_all(replica, projections, shuffled[i : i + 2])
+        digests.append({k: v for k, v in projection_digest(replica, projections).items()
+                        if k in names})  # fmt: skip
+        assert [e.item_id for e in recheck_queue(replica)] == [ids[FUNSD_PAGE.name]]
+    ours = {k: v for k, v in ws.projection_digest().items() if k in names}
+    assert len(ours) == len(names) and digests[0] == digests[1] == digests[2] == ours
