@@ -29,6 +29,7 @@ from ..annotate import (
     restore_draft,
 )
 from ..workspace import Workspace
+from .i18n import edit_name
 
 AUTOSAVE_MS = 1500  # idle time after an edit before the draft journal is written
 
@@ -222,8 +223,12 @@ class DocumentSession(QObject):
         undo_text = doc.stack.undo_text if doc is not None and can_undo else ""
         redo_text = doc.stack.redo_text if doc is not None and can_redo else ""
         self.undo_action.setText(
-            self.tr("&Undo {edit}").format(edit=undo_text) if undo_text else self.tr("&Undo")
+            self.tr("&Undo {edit}").format(edit=edit_name(undo_text))
+            if undo_text
+            else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo {edit}").format(edit=redo_text) if redo_text else self.tr("&Redo")
+            self.tr("&Redo {edit}").format(edit=edit_name(redo_text))
+            if redo_text
+            else self.tr("&Redo")
         )

@@ -8,10 +8,18 @@ Translations are read when the application starts, so a changed setting applies 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 
 LANGUAGE_KEY = "ui/language"
 SYSTEM = "system"
@@ -78,3 +86,42 @@ def install_translators(app: QCoreApplication, language: str) -> QLocale:
 def installed_files() -> list[str]:
     """The catalogue files in use (for the About box and tests)."""
     return [t.filePath() for t in _installed]
+
+
+# The names of undoable edits come from the Qt-free annotate package in English; they are
+# translated where the Edit menu shows them ("Undo Move vertex"). Listed here for lupdate.
+EDIT_CONTEXT = "EditName"
+_EDIT_NAMES = (
+    QT_TRANSLATE_NOOP("EditName", "Add"),
+    QT_TRANSLATE_NOOP("EditName", "Delete"),
+    QT_TRANSLATE_NOOP("EditName", "Accept pre-labels"),
+    QT_TRANSLATE_NOOP("EditName", "Accept all pre-labels"),
+    QT_TRANSLATE_NOOP("EditName", "Accept suggested class"),
+    QT_TRANSLATE_NOOP("EditName", "Recover unsaved edits"),
+    QT_TRANSLATE_NOOP("EditName", "Move"),
+    QT_TRANSLATE_NOOP("EditName", "Resize"),
+    QT_TRANSLATE_NOOP("EditName", "Move vertex"),
+    QT_TRANSLATE_NOOP("EditName", "Edit transcription"),
+    QT_TRANSLATE_NOOP("EditName", "Reorder lines"),
+    QT_TRANSLATE_NOOP("EditName", "Clear class"),
+    QT_TRANSLATE_NOOP("EditName", "Page checked"),
+    QT_TRANSLATE_NOOP("EditName", "Page unchecked"),
+    QT_TRANSLATE_NOOP("EditName", "Re-recognise boxes"),
+)
+# Names with a value in them: (pattern, template with %1 for the value).
+_EDIT_PATTERNS = (
+    (re.compile(r"^Label as '(.*)'$", re.S), QT_TRANSLATE_NOOP("EditName", "Label as '%1'")),
+    (re.compile(r"^Label span '(.*)'$", re.S), QT_TRANSLATE_NOOP("EditName", "Label span '%1'")),
+    (re.compile(r"^Class: (.*)$", re.S), QT_TRANSLATE_NOOP("EditName", "Class: %1")),
+    (re.compile(r"^Set (.*)$", re.S), QT_TRANSLATE_NOOP("EditName", "Set %1")),
+)
+
+
+def edit_name(text: str) -> str:
+    """An undoable edit's name in the interface language (unknown names stay as they are)."""
+    for pattern, template in _EDIT_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            shown = QCoreApplication.translate(EDIT_CONTEXT, str(template))
+            return shown.replace("%1", match.group(1))
+    return QCoreApplication.translate(EDIT_CONTEXT, text)

@@ -200,6 +200,85 @@
     </message>
 </context>
 <context>
+    <name>EditName</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept pre-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all pre-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept suggested class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit transcription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page unchecked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-recognise boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label as &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label span &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>HITL Desktop: first start</source>

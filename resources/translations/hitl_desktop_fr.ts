@@ -200,6 +200,85 @@
     </message>
 </context>
 <context>
+    <name>EditName</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Accept pre-labels</source>
+        <translation>Accepter les pré-étiquettes</translation>
+    </message>
+    <message>
+        <source>Accept all pre-labels</source>
+        <translation>Accepter toutes les pré-étiquettes</translation>
+    </message>
+    <message>
+        <source>Accept suggested class</source>
+        <translation>Accepter la classe suggérée</translation>
+    </message>
+    <message>
+        <source>Recover unsaved edits</source>
+        <translation>Récupérer les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Redimensionner</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Déplacer le sommet</translation>
+    </message>
+    <message>
+        <source>Edit transcription</source>
+        <translation>Modifier la transcription</translation>
+    </message>
+    <message>
+        <source>Reorder lines</source>
+        <translation>Réordonner les lignes</translation>
+    </message>
+    <message>
+        <source>Clear class</source>
+        <translation>Effacer la classe</translation>
+    </message>
+    <message>
+        <source>Page checked</source>
+        <translation>Page vérifiée</translation>
+    </message>
+    <message>
+        <source>Page unchecked</source>
+        <translation>Page non vérifiée</translation>
+    </message>
+    <message>
+        <source>Re-recognise boxes</source>
+        <translation>Relire les cadres</translation>
+    </message>
+    <message>
+        <source>Label as &apos;%1&apos;</source>
+        <translation>Étiqueter comme « %1 »</translation>
+    </message>
+    <message>
+        <source>Label span &apos;%1&apos;</source>
+        <translation>Étiqueter le segment « %1 »</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>Classe : %1</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>Définir %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>HITL Desktop: first start</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from hitl_desktop.gui.i18n import (
     LANGUAGE_KEY,
     chosen_language,
+    edit_name,
     install_translators,
     translations_dir,
 )
@@ -241,3 +242,9 @@ def test_accessible_names_on_key_widgets(window: MainWindow) -> None:
     assert {w.accessibleName() for w in named} == set(named.values())
     for widget, name in named.items():
         assert widget.accessibleName() == name
+
+
+def test_undo_names_are_translated(qapp, french) -> None:  # type: ignore[no-untyped-def]
+    assert edit_name("Move vertex") == "Déplacer le sommet"
+    assert edit_name("Label as 'invoice'") == "Étiqueter comme « invoice »"
+    assert edit_name("Some future edit") == "Some future edit"  # unknown: left as it is
