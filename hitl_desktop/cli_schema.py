@@ -17,6 +17,7 @@ from .schema import (
     load_schema,
     publish,
     recheck_queue,
+    workspace_problems,
 )
 from .workspace import Workspace
 
@@ -150,6 +151,25 @@ def schema_recheck(json_: JsonOpt = False) -> None:
             _print_json({"item": q.item_id, "schema_ref": q.schema_ref, "reason": q.reason})
         else:
             typer.echo(f"{q.item_id}\t{q.schema_ref}\t{q.reason}")
+
+
+@schema_app.command("check")
+def schema_check(json_: JsonOpt = False) -> None:
+    """Check every item's latest revision against the schema version it was saved under.
+
+    Exits 1 when any annotation breaks its schema (unknown label, missing attribute…)."""
+    with _open(readonly=True) as ws:
+        try:
+            problems = workspace_problems(ws.reader())
+        except SchemaError as exc:
+            _fail(str(exc))
+    for item, ref, problem in problems:
+        if json_:
+            _print_json({"item": item, "schema_ref": ref, "problem": problem})
+        else:
+            typer.echo(f"{item}\t{ref}\t{problem}")
+    if problems:
+        raise typer.Exit(1)
 
 
 def published_label_set(ref: str) -> LabelSet:

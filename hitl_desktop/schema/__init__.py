@@ -28,12 +28,12 @@ from .store import (
     parse_ref,
     recheck_queue,
 )
-from .validate import annotation_problems, revision_problems
+from .validate import annotation_problems, revision_problems, workspace_problems
 
 __all__ = [
     "ANNOTATION_KINDS", "PUBLISHER_ROLES", "TASK_KINDS", "Attribute", "Label", "LabelChange",
     "Published", "PublishRefused", "PublishResult", "RecheckEntry", "ReviewPolicy", "Schema",
     "SchemaDiff", "SchemaError", "Task", "annotation_problems", "diff_schemas", "get_schema",
     "latest_versions", "list_versions", "load_schema", "parse_ref", "parse_schema", "publish",
-    "recheck_queue", "revision_problems",
+    "recheck_queue", "revision_problems", "workspace_problems",
 ]  # fmt: skip

@@ -30,13 +30,13 @@ class RecheckEntry:
     reason: str
 
 
-def _published(row: tuple[str, str, str, str, str]) -> Published:
-    definition, h, actor, role, note = row
-    return Published(parse_schema(orjson.loads(definition), origin=f"published schema {h[:12]}"),
-                     h, actor, role, note)  # fmt: skip
+def _published(row: tuple[str, str, str, str, str, str, int]) -> Published:
+    definition, h, actor, role, note, name, version = row
+    origin = f"published schema {name}@{version} (event {h[:12]})"
+    return Published(parse_schema(orjson.loads(definition), origin=origin), h, actor, role, note)
 
 
-_COLS = "definition, hash, actor, role, note"
+_COLS = "definition, hash, actor, role, note, name, version"
 
 
 def parse_ref(ref: str) -> tuple[str, int]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections.abc import Sequence
 
 from ..annotate import Annotation, AttrValue, Classification
 from .model import Attribute, Label, Schema, Task
 
-__all__ = ["annotation_problems", "revision_problems"]
+__all__ = ["annotation_problems", "revision_problems", "workspace_problems"]
 
 
 def _attribute_problem(a: Attribute, value: AttrValue) -> str | None:
@@ -72,3 +73,28 @@ def annotation_problems(schema: Schema, ann: Annotation) -> list[str]:
 def revision_problems(schema: Schema, annotations: Sequence[Annotation]) -> list[str]:
     """Every problem of every annotation of a revision, in order."""
     return [p for ann in annotations for p in annotation_problems(schema, ann)]
+
+
+def workspace_problems(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(item id, schema ref, problem) for every latest revision saved under a published schema."""
+    from ..annotate import InvalidAnnotation, annotations_from_json, revisions
+    from .store import get_schema, parse_ref
+
+    schemas: dict[str, Schema] = {}
+    out = []
+    rows = conn.execute(
+        """SELECT h.item_id, h.hash, r.schema_ref FROM annotation_heads h
+           JOIN annotation_revisions r ON r.hash = h.hash
+           JOIN schema_versions v ON r.schema_ref = v.name || '@' || v.version
+           ORDER BY h.item_id, h.rev_key"""
+    ).fetchall()
+    for item_id, head, ref in rows:
+        if ref not in schemas:
+            schemas[ref] = get_schema(conn, *parse_ref(ref)).schema
+        try:
+            anns = annotations_from_json(revisions.revision_payload(conn, head)["annotations"])
+        except InvalidAnnotation as exc:
+            out.append((item_id, ref, f"revision {head[:12]} is unreadable: {exc}"))
+            continue
+        out += [(item_id, ref, p) for p in revision_problems(schemas[ref], anns)]
+    return out

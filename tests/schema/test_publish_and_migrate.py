@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from hitl_desktop.annotate import (
     Annotation,
@@ -18,6 +19,7 @@ from hitl_desktop.annotate import (
     revisions,
     save,
 )
+from hitl_desktop.cli import app
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.schema import (
     PublishRefused,
@@ -28,6 +30,7 @@ from hitl_desktop.schema import (
     parse_schema,
     publish,
     recheck_queue,
+    workspace_problems,
 )
 from hitl_desktop.workspace import Profile, Workspace
 from hitl_desktop.workspace.projections import default_projections
@@ -119,6 +122,13 @@ def test_v2_maps_renamed_labels_flags_removed_ones_and_rebuilds_identically(
     assert latest_versions(ws.reader()) == {"forms": 2}
     assert [p.schema.version for p in list_versions(ws.reader(), "forms")] == [1, 2]
     assert get_schema(ws.reader(), "forms").note == "header is a title; no more stamps"
+
+    stamp = revisions.revision_payload(ws.reader(), page_rev)["annotations"][1]["id"]
+    assert workspace_problems(ws.reader()) == [(page, "forms@2", f"box annotation {stamp}: label "
+                                                "'stamp' is not in schema forms@2 (known: answer, "
+                                                "question, title)")]  # fmt: skip
+    checked = CliRunner().invoke(app, ["-w", str(ws.path), "schema", "check"])
+    assert checked.exit_code == 1 and checked.stdout.startswith(f"{page}\tforms@2\tbox annotation")
 
     before = _tables(ws)
     assert ws.rebuild().identical
