@@ -159,14 +159,19 @@ def test_catalogues_cover_every_string_in_the_sources(tmp_path: Path) -> None:
     assert new == [], f"strings missing from resources/translations (make translations): {new}"
 
 
-def test_compiled_catalogues_ship_in_the_package() -> None:
+def test_compiled_catalogues_ship_in_the_package(tmp_path: Path) -> None:
     folder = translations_dir()
     assert folder is not None and folder.parent.name == "gui"
+    lrelease = LUPDATE.with_name("pyside6-lrelease")
     for lang in ("en", "fr"):
         qm = folder / f"hitl_desktop_{lang}.qm"
         assert qm.stat().st_size > 100
-        # the .qm is not stale: newer than (or as new as) its .ts source
-        assert qm.stat().st_mtime >= (SOURCES / f"hitl_desktop_{lang}.ts").stat().st_mtime - 2
+        if lrelease.exists():  # the committed .qm is what its .ts compiles to, not stale
+            fresh = tmp_path / qm.name
+            ts = SOURCES / f"hitl_desktop_{lang}.ts"
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(fresh)], check=True,
+                           capture_output=True, timeout=60)  # fmt: skip
+            assert fresh.read_bytes() == qm.read_bytes(), f"{qm} is stale: make translations"
 
 
 def test_language_choice_env_setting_and_preferences(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
