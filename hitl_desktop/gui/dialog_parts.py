@@ -8,21 +8,21 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton,
 DEVICES = ("auto", "cpu", "cuda")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DialogParts", text)
-
-
 def device_combo(parent: QWidget) -> QComboBox:
     """auto / CPU / GPU (CUDA), the item data being the device name the engines take."""
     combo = QComboBox(parent)
     labels = {
-        "auto": _tr("Automatic (the GPU when usable)"),
-        "cpu": _tr("CPU"),
-        "cuda": _tr("GPU (CUDA)"),
+        "auto": QCoreApplication.translate("DialogParts", "Automatic (the GPU when usable)"),
+        "cpu": QCoreApplication.translate("DialogParts", "CPU"),
+        "cuda": QCoreApplication.translate("DialogParts", "GPU (CUDA)"),
     }
     for name in DEVICES:
         combo.addItem(labels[name], name)
-    combo.setToolTip(_tr("Where the models run; without a usable GPU the CPU is used, and said so"))
+    combo.setToolTip(
+        QCoreApplication.translate(
+            "DialogParts", "Where the models run; without a usable GPU the CPU is used, and said so"
+        )
+    )
     return combo
 
 

@@ -125,3 +125,35 @@ def edit_name(text: str) -> str:
             shown = QCoreApplication.translate(EDIT_CONTEXT, str(template))
             return shown.replace("%1", match.group(1))
     return QCoreApplication.translate(EDIT_CONTEXT, text)
+
+
+# Roles and their descriptions come from the Qt-free roles module in English; the GUI looks them
+# up in the "roles" context (role_gate.tr_reason does the same for the refusal reasons).
+ROLE_CONTEXT = "roles"
+_ROLE_TEXTS = (
+    QT_TRANSLATE_NOOP("roles", "Worker"),
+    QT_TRANSLATE_NOOP("roles", "Checker"),
+    QT_TRANSLATE_NOOP("roles", "Expert"),
+    QT_TRANSLATE_NOOP("roles", "Admin"),
+    QT_TRANSLATE_NOOP(
+        "roles", "Labels and corrects items: imports, runs OCR and pre-labels, saves annotations."
+    ),
+    QT_TRANSLATE_NOOP(
+        "roles", "Everything a worker does, and decides reviews: accepts or rejects others' work."
+    ),
+    QT_TRANSLATE_NOOP(
+        "roles",
+        "Defines what 'correct' means: publishes label schemas and their instructions, and reviews.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "roles", "Looks after the workspace: everything above plus rebuild and maintenance tools."
+    ),
+    QT_TRANSLATE_NOOP("roles", "Only admins use the rebuild and admin tools"),
+    QT_TRANSLATE_NOOP("roles", "Only checkers and experts decide reviews"),
+    QT_TRANSLATE_NOOP("roles", "Only experts publish schemas"),
+)
+
+
+def role_text(text: str) -> str:
+    """A role name ("Worker"), description or refusal reason in the interface language."""
+    return QCoreApplication.translate(ROLE_CONTEXT, text)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..roles import ROLE_DESCRIPTIONS
 from ..workspace.workspace import ROLES, Profile
+from .i18n import role_text
 
 
 class ProfileForm(QWidget):
@@ -29,7 +30,7 @@ class ProfileForm(QWidget):
         self.role_combo.setObjectName("ProfileRole")
         self.role_combo.setAccessibleName(self.tr("Your role"))
         for role in ROLES:
-            self.role_combo.addItem(role.capitalize(), role)
+            self.role_combo.addItem(role_text(role.capitalize()), role)
         self.description = QLabel(self)
         self.description.setObjectName("RoleDescription")
         self.description.setWordWrap(True)
@@ -47,7 +48,7 @@ class ProfileForm(QWidget):
 
     def _describe(self) -> None:
         role = self.role_combo.currentData()
-        self.description.setText(ROLE_DESCRIPTIONS.get(role, ""))
+        self.description.setText(role_text(ROLE_DESCRIPTIONS.get(role, "")))
 
     def profile(self) -> Profile:
         return Profile(self.name_edit.text().strip(), str(self.role_combo.currentData()))

@@ -161,6 +161,25 @@
     </message>
 </context>
 <context>
+    <name>DialogParts</name>
+    <message>
+        <source>Automatic (the GPU when usable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the models run; without a usable GPU the CPU is used, and said so</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentSession</name>
     <message>
         <source>&amp;Undo</source>
@@ -2085,6 +2104,97 @@ event {hash}</source>
     </message>
 </context>
 <context>
+    <name>SchemaTables</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels of the selected task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes of the selected label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2246,6 +2356,53 @@ event {hash}</source>
     </message>
     <message>
         <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels and corrects items: imports, runs OCR and pre-labels, saves annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything a worker does, and decides reviews: accepts or rejects others&apos; work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defines what &apos;correct&apos; means: publishes label schemas and their instructions, and reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks after the workspace: everything above plus rebuild and maintenance tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only admins use the rebuild and admin tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only checkers and experts decide reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only experts publish schemas</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -161,6 +161,25 @@
     </message>
 </context>
 <context>
+    <name>DialogParts</name>
+    <message>
+        <source>Automatic (the GPU when usable)</source>
+        <translation>Automatique (le GPU s’il est utilisable)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Where the models run; without a usable GPU the CPU is used, and said so</source>
+        <translation>Là où tournent les modèles ; sans GPU utilisable, le CPU est utilisé, et c’est signalé</translation>
+    </message>
+</context>
+<context>
     <name>DocumentSession</name>
     <message>
         <source>&amp;Undo</source>
@@ -2126,6 +2145,97 @@ fichiers du modèle {weights}
     </message>
 </context>
 <context>
+    <name>SchemaTables</name>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Renamed from</source>
+        <translation>Renommée depuis</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attributs</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Ajouter une tâche</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Retirer la tâche</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>Ajouter une étiquette</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>Retirer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Ajouter un attribut</translation>
+    </message>
+    <message>
+        <source>Remove attribute</source>
+        <translation>Retirer l’attribut</translation>
+    </message>
+    <message>
+        <source>Labels of the selected task</source>
+        <translation>Étiquettes de la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>Attributes of the selected label</source>
+        <translation>Attributs de l’étiquette sélectionnée</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2289,6 +2399,53 @@ fichiers du modèle {weights}
     <message>
         <source>Folder:</source>
         <translation>Dossier :</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Worker</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>Vérificateur</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Labels and corrects items: imports, runs OCR and pre-labels, saves annotations.</source>
+        <translation>Étiquette et corrige les éléments : importe, lance l’OCR et les pré-étiquettes, enregistre les annotations.</translation>
+    </message>
+    <message>
+        <source>Everything a worker does, and decides reviews: accepts or rejects others&apos; work.</source>
+        <translation>Tout ce que fait un annotateur, et tranche les relectures : accepte ou rejette le travail des autres.</translation>
+    </message>
+    <message>
+        <source>Defines what &apos;correct&apos; means: publishes label schemas and their instructions, and reviews.</source>
+        <translation>Définit ce qui est « correct » : publie les schémas d’étiquettes et leurs consignes, et relit.</translation>
+    </message>
+    <message>
+        <source>Looks after the workspace: everything above plus rebuild and maintenance tools.</source>
+        <translation>Veille sur l’espace de travail : tout ce qui précède, plus les outils de reconstruction et de maintenance.</translation>
+    </message>
+    <message>
+        <source>Only admins use the rebuild and admin tools</source>
+        <translation>Seuls les administrateurs utilisent les outils de reconstruction et d’administration</translation>
+    </message>
+    <message>
+        <source>Only checkers and experts decide reviews</source>
+        <translation>Seuls les vérificateurs et les experts tranchent les relectures</translation>
+    </message>
+    <message>
+        <source>Only experts publish schemas</source>
+        <translation>Seuls les experts publient des schémas</translation>
     </message>
 </context>
 <context>

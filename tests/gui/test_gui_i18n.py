@@ -19,12 +19,15 @@ from hitl_desktop.gui.i18n import (
     chosen_language,
     edit_name,
     install_translators,
+    role_text,
     translations_dir,
 )
 from hitl_desktop.gui.main_window import MainWindow, app_settings
 from hitl_desktop.gui.opening import open_workspace
 from hitl_desktop.gui.preferences import PreferencesDialog
 from hitl_desktop.gui.theme import THEME_KEY, apply_theme, chosen_theme, is_dark
+from hitl_desktop.roles import ROLE_DESCRIPTIONS, Action, reason
+from hitl_desktop.workspace.workspace import ROLES
 
 pytestmark = pytest.mark.gui
 
@@ -253,3 +256,12 @@ def test_undo_names_are_translated(qapp, french) -> None:  # type: ignore[no-unt
     assert edit_name("Move vertex") == "Déplacer le sommet"
     assert edit_name("Label as 'invoice'") == "Étiqueter comme « invoice »"
     assert edit_name("Some future edit") == "Some future edit"  # unknown: left as it is
+
+
+def test_role_names_descriptions_and_reasons_are_translated(qapp, french) -> None:  # type: ignore[no-untyped-def]
+    """The Qt-free roles module's English texts all have French (fails when one changes)."""
+    texts = [r.capitalize() for r in ROLES] + list(ROLE_DESCRIPTIONS.values())
+    texts += [reason(r, a) for r in ROLES for a in Action if reason(r, a)]
+    untranslated = [t for t in texts if role_text(t) == t and t != "Expert"]
+    assert untranslated == []
+    assert role_text("Worker") == "Annotateur"
