@@ -1048,6 +1048,10 @@ id {id}</source>
         <source>{label} (key {n})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Label {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogTools</name>
@@ -1425,6 +1429,29 @@ id {id}</source>
     </message>
     <message>
         <source>Could not make the workspace: {error}. Go back to choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Publish {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed and why (workers see it in history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change note:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2100,6 +2127,125 @@ event {hash}</source>
     </message>
     <message>
         <source>…and {n} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <source>Label schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of items labelled by two people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below this agreement, an item goes to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from the parent version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks and labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap (fraction labelled twice):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v{v} · {note} · {actor} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing published yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First version: {n} task(s), {m} label(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {v} (from v{p})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {v} (first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: ready to publish as {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: only an expert or an admin may publish a schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published {ref}: {m} item(s) mapped, {f} flagged for re-check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1069,6 +1069,10 @@ id {id}</translation>
         <source>{label} (key {n})</source>
         <translation>{label} (touche {n})</translation>
     </message>
+    <message>
+        <source>Label {label}</source>
+        <translation>Étiquette {label}</translation>
+    </message>
 </context>
 <context>
     <name>LogTools</name>
@@ -1450,6 +1454,29 @@ id {id}</translation>
     <message>
         <source>Could not make the workspace: {error}. Go back to choose again.</source>
         <translation>Impossible de créer l’espace de travail : {error}. Revenez en arrière pour choisir à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Publish {ref}</source>
+        <translation>Publier {ref}</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>Note de modification</translation>
+    </message>
+    <message>
+        <source>What changed and why (workers see it in history)</source>
+        <translation>Ce qui a changé et pourquoi (les annotateurs le voient dans l’historique)</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Change note:</source>
+        <translation>Note de modification :</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2169,125 @@ fichiers du modèle {weights}
     <message>
         <source>…and {n} more.</source>
         <translation>…et {n} de plus.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <source>Label schema</source>
+        <translation>Schéma d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Schema name</source>
+        <translation>Nom du schéma</translation>
+    </message>
+    <message>
+        <source>Instructions (Markdown)</source>
+        <translation>Consignes (Markdown)</translation>
+    </message>
+    <message>
+        <source>Instructions preview</source>
+        <translation>Aperçu des consignes</translation>
+    </message>
+    <message>
+        <source>Fraction of items labelled by two people</source>
+        <translation>Part des éléments étiquetés par deux personnes</translation>
+    </message>
+    <message>
+        <source>Below this agreement, an item goes to review</source>
+        <translation>En dessous de cet accord, un élément part en relecture</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Changes from the parent version</source>
+        <translation>Changements depuis la version parente</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Tasks and labels</source>
+        <translation>Tâches et étiquettes</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Consignes</translation>
+    </message>
+    <message>
+        <source>Overlap (fraction labelled twice):</source>
+        <translation>Recouvrement (part étiquetée deux fois) :</translation>
+    </message>
+    <message>
+        <source>Agreement threshold:</source>
+        <translation>Seuil d’accord :</translation>
+    </message>
+    <message>
+        <source>Review policy</source>
+        <translation>Politique de relecture</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>Schéma :</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(sans note)</translation>
+    </message>
+    <message>
+        <source>v{v} · {note} · {actor} ({role})</source>
+        <translation>v{v} · {note} · {actor} ({role})</translation>
+    </message>
+    <message>
+        <source>Nothing published yet.</source>
+        <translation>Rien n’a encore été publié.</translation>
+    </message>
+    <message>
+        <source>First version: {n} task(s), {m} label(s).</source>
+        <translation>Première version : {n} tâche(s), {m} étiquette(s).</translation>
+    </message>
+    <message>
+        <source>Version {v} (from v{p})</source>
+        <translation>Version {v} (depuis v{p})</translation>
+    </message>
+    <message>
+        <source>Version {v} (first)</source>
+        <translation>Version {v} (première)</translation>
+    </message>
+    <message>
+        <source>Valid: ready to publish as {ref}.</source>
+        <translation>Valide : prêt à être publié comme {ref}.</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: only an expert or an admin may publish a schema.</source>
+        <translation>{name} a le rôle {role} : seul un expert ou un administrateur peut publier un schéma.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>publish schema</source>
+        <translation>publier le schéma</translation>
+    </message>
+    <message>
+        <source>Published {ref}: {m} item(s) mapped, {f} flagged for re-check.</source>
+        <translation>{ref} publié : {m} élément(s) converti(s), {f} signalé(s) à revérifier.</translation>
+    </message>
+    <message>
+        <source>Not published: {error}</source>
+        <translation>Non publié : {error}</translation>
     </message>
 </context>
 <context>
