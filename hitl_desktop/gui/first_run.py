@@ -248,7 +248,7 @@ class MakingPage(QWizardPage):
         self.bar.hide()
         self.status.setText(
             self.tr("Could not make the workspace: {error}. Go back to choose again.").format(
-                error=exc
+                error=str(exc).rstrip(".")
             )
         )
         self.completeChanged.emit()

@@ -62,12 +62,11 @@ class HelpPane(QWidget):
         if instructions:
             parts.append(instructions.strip())
         else:
-            parts.append(
-                self.tr(
-                    "_No instructions: this item's label schema has none, or none is "
-                    "published yet._"
-                )
+            note = self.tr(
+                "_No instructions: this item's label schema has none, or none is published yet._"
             )
+            # GitHub-dialect Markdown (for the tables) underlines _text_: italics need *text*
+            parts.append(f"*{note.strip('_')}*")
         parts.append(
             cheat_sheet_markdown(
                 self._registry, self.tr("Keyboard shortcuts"), (self.tr("Keys"), self.tr("Action"))
