@@ -282,7 +282,10 @@ class FirstRunWizard(QWizard):
         return self.profile_page.form.profile()
 
     def done(self, result: int) -> None:
-        if self.making_page.running:
-            return  # never leave a half-made workspace behind: wait for the job
+        if self.making_page.running:  # never leave a half-made workspace behind
+            self.making_page.status.setText(
+                self.tr("Still making the workspace: close once it is ready.")
+            )
+            return
         self.runner.shutdown()
         super().done(result)

@@ -431,6 +431,10 @@ class MainWindow(QMainWindow):
             )
         self.readonly_label.setToolTip(opened.lock_message)
         self.publish_schema_action.setEnabled(writable)
+        self.profile_action.setEnabled(writable)  # the profile is kept in the workspace
+        self.profile_action.setToolTip(
+            self.profile_action.statusTip() if writable else needs_writing
+        )
         self.publish_schema_action.setToolTip(
             self.publish_schema_action.statusTip() if writable else needs_writing
         )

@@ -21,7 +21,8 @@ def _set_role(path: Path, role: str) -> None:
 
 
 def test_a_worker_sees_review_publish_and_rebuild_off_with_the_reason(
-    qtbot, demo_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    demo_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     _set_role(demo_path, "worker")
     win = MainWindow(open_workspace(demo_path))
@@ -69,3 +70,19 @@ def test_the_profile_dialog_needs_a_name(qtbot, window: MainWindow) -> None:  # 
     assert ok.isEnabled()
     dialog.reject()
     assert window.workspace.profile.name != "kim"
+
+
+def test_read_only_keeps_its_reason_under_the_role_gate(qtbot, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _set_role(demo_path, "worker")
+    win = MainWindow(open_workspace(demo_path, readonly=True))
+    qtbot.addWidget(win)
+    assert win.role_gate.label.text() == "wanda · worker"  # read from the workspace
+    assert not win.profile_action.isEnabled()
+    assert win.profile_action.toolTip() == "Needs the workspace open for writing"
+    assert not win.import_files_action.isEnabled()
+    assert win.import_files_action.toolTip() == "Needs the workspace open for writing"
+    assert win.rebuild_action.toolTip() == "Only admins use the rebuild and admin tools"
+    assert not win.set_profile(Profile("wanda", "admin"))  # refused with a message
+    assert win.workspace.profile.role == "worker"
+    assert not win.rebuild_action.isEnabled()
+    win.close()
