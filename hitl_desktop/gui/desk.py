@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..annotate import Document
 from ..prelabel import list_models
+from ..schema import Schema, schema_for
 from ..workspace import Workspace
 from .canvas.editor import ImageEditor
 from .classify_panel import ClassificationPanel
@@ -36,7 +37,7 @@ DOCK_MIN_WIDTH = 180
 
 
 class LabelDock(QWidget):
-    """The palette plus a field to add a label (kept per workspace until schemas exist)."""
+    """The palette plus a field to add a label (kept per workspace, beside a schema's labels)."""
 
     def __init__(self, palette: LabelPalette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,8 +134,22 @@ class Desk(QObject):
     # ------------------------------------------------------------------ opening
     @Slot(object)
     def _opened(self, doc: Document | None) -> None:
-        self.palette.set_labels(self._labels_for(doc))
         kind = self._kind(doc.item_id) if doc is not None else None
+        schema = self._schema_for(doc)
+        if schema is None:
+            self.palette.set_labels(self._labels_for(doc))
+            self.classify.set_labels([])
+        else:
+            shapes = ("box", "polygon", "point") if kind in ("image", "scan_page") else ("span",)
+            labels = [lb for t in schema.tasks if t.annotation_kind in shapes for lb in t.labels]
+            names = [lb.name for lb in labels]
+            self.palette.set_labels(
+                [*names, *self._labels_for(doc)],
+                colors={lb.name: lb.colour for lb in labels},
+                hotkeys={lb.name: lb.hotkey for lb in labels if lb.hotkey},
+            )
+            classes = [lb.name for t in schema.tasks_for("classification") for lb in t.labels]
+            self.classify.set_labels(classes)
         if kind in ("image", "scan_page"):
             self.stack.setCurrentWidget(self.image_editor)
         elif doc is not None and doc.text is not None:
@@ -146,6 +161,14 @@ class Desk(QObject):
                 else self.tr("This item holds other items (pages or rows); select one of them.")
             )
             self.stack.setCurrentWidget(self.placeholder)
+
+    def refresh_labels(self) -> None:
+        """Offer the labels again (a schema was published)."""
+        self._opened(self.session.document)
+
+    def _schema_for(self, doc: Document | None) -> Schema | None:
+        """The published schema the item is labelled under, if any."""
+        return schema_for(self._workspace().reader(), doc.schema_ref) if doc is not None else None
 
     def _kind(self, item_id: str) -> str | None:
         conn = self._workspace().reader()

@@ -38,6 +38,7 @@ from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
 from .profile_form import ProfileDialog
 from .role_gate import RoleGate
+from .schema_editor import SchemaEditor
 from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
@@ -263,6 +264,11 @@ class MainWindow(QMainWindow):
             self.choose_schema_file,
             tip=self.tr("Publish a label schema file (JSON or YAML) as its next version"),
         )
+        self.schema_editor_action = self._action(
+            self.tr("&Label schema…"),
+            self.edit_schema,
+            tip=self.tr("Edit the label schema, publish its next version, see its history"),
+        )
         self.tools_menu = self._menu(
             self.tr("&Tools"),
             [
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
                 self.rebuild_action,
                 None,
                 self.publish_schema_action,
+                self.schema_editor_action,
             ],
         )
 
@@ -526,6 +533,19 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.publish_schema_file(Path(path))
+
+    def edit_schema(self) -> SchemaEditor:
+        """Tools → Label schema…: the editor on the workspace's schema (publishing needs an
+        expert or admin profile; others see it and its history)."""
+
+        def published(_result: PublishResult) -> None:
+            self.on_events_appended()
+            self.desk.refresh_labels()
+
+        editor = SchemaEditor(lambda: self.workspace, self.runner, self, on_published=published)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        return editor
 
     def publish_schema_file(self, path: Path) -> None:
         """Publish the schema in ``path`` on a worker; renamed labels are mapped on the way."""

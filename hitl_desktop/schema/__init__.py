@@ -5,6 +5,7 @@ each later version names its parent. Publishing maps renamed labels by new revis
 flags items using removed labels for re-check.
 """
 
+from .current import schema_for
 from .diff import LabelChange, SchemaDiff, diff_schemas
 from .errors import PublishRefused, SchemaError
 from .model import (
@@ -35,5 +36,5 @@ __all__ = [
     "Published", "PublishRefused", "PublishResult", "RecheckEntry", "ReviewPolicy", "Schema",
     "SchemaDiff", "SchemaError", "Task", "annotation_problems", "diff_schemas", "get_schema",
     "latest_versions", "list_versions", "load_schema", "parse_ref", "parse_schema", "publish",
-    "recheck_queue", "revision_problems", "workspace_problems",
+    "recheck_queue", "revision_problems", "schema_for", "workspace_problems",
 ]  # fmt: skip
