@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -218,7 +218,6 @@ class MakingPage(QWizardPage):
         if self.made == choice:
             return  # back and forth without changes: it is already there
         self.made = None
-        self.running = True
         self.bar.setRange(0, 0)
         self.bar.show()
         self.status.setText(self.tr("Starting…"))
@@ -233,25 +232,37 @@ class MakingPage(QWizardPage):
             on_error=self._failed,
             on_detail=lambda _d, _t, text: self.status.setText(text),
         )
-        self.completeChanged.emit()
+        self._set_running(True)
 
     def _done(self, choice: WorkspaceChoice, path: Path) -> None:
-        self.running = False
         self.made = choice
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.status.setText(self.tr("Ready: {path}. Press Finish to start.").format(path=path))
-        self.completeChanged.emit()
+        self._set_running(False)
 
     def _failed(self, exc: BaseException) -> None:
-        self.running = False
         self.bar.hide()
         self.status.setText(
             self.tr("Could not make the workspace: {error}. Go back to choose again.").format(
                 error=str(exc).rstrip(".")
             )
         )
+        self._set_running(False)
+
+    def _set_running(self, running: bool) -> None:
+        # Back and Cancel are off while the job runs: the wizard waits for it rather than
+        # leave a half-made workspace behind or start a second one
+        self.running = running
         self.completeChanged.emit()
+        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
+        if running:  # after the wizard has set its buttons for the page it is showing
+            QTimer.singleShot(0, self._hold_back)
+
+    @Slot()
+    def _hold_back(self) -> None:
+        if self.running:
+            self._wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
     def isComplete(self) -> bool:
         return self.made is not None and not self.running
@@ -282,10 +293,7 @@ class FirstRunWizard(QWizard):
         return self.profile_page.form.profile()
 
     def done(self, result: int) -> None:
-        if self.making_page.running:  # never leave a half-made workspace behind
-            self.making_page.status.setText(
-                self.tr("Still making the workspace: close once it is ready.")
-            )
-            return
+        if self.making_page.running:
+            return  # never leave a half-made workspace behind: wait for the job
         self.runner.shutdown()
         super().done(result)

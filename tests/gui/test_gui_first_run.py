@@ -44,7 +44,12 @@ def test_wizard_makes_the_demo_with_the_profile_and_the_window_opens_on_it(
     assert not wizard.workspace_page.prepare_box.isChecked()  # OCR and pre-labels are opt-in
     wizard.next()
     assert wizard.currentPage() is wizard.making_page
+    back, cancel = (wizard.button(b) for b in (QWizard.WizardButton.BackButton,
+                                                QWizard.WizardButton.CancelButton))  # fmt: skip
+    assert not cancel.isEnabled()  # until the job reports back
+    qtbot.waitUntil(lambda: not back.isEnabled())
     qtbot.waitUntil(wizard.making_page.isComplete, timeout=60_000)
+    assert back.isEnabled() and cancel.isEnabled()
     assert "Ready" in wizard.making_page.status.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted
