@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
-from hitl_desktop.gui.app import first_run_wizard, remembered_workspace
+from hitl_desktop.gui.app import first_run_wizard, remembered_workspace, run_gui
 from hitl_desktop.gui.first_run import FirstRunWizard, Mode
 from hitl_desktop.gui.main_window import MainWindow
 from hitl_desktop.gui.opening import open_workspace
+from hitl_desktop.gui.tour import Tour
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.workspace import Profile
 
@@ -93,28 +94,59 @@ def test_workspace_page_says_what_is_wrong_with_the_folder(qtbot, tmp_path: Path
         assert ws.profile.name == "Kim"
 
 
+def _drive_wizard(folder: Path) -> None:
+    """Once the wizard is up: Ana, checker, a new workspace in ``folder``, Finish."""
+    wizard = QApplication.activeModalWidget()
+    if not isinstance(wizard, FirstRunWizard):
+        QTimer.singleShot(20, lambda: _drive_wizard(folder))
+        return
+    _fill(wizard, "Ana", "checker", Mode.NEW, folder)
+    wizard.next()
+
+    def finish() -> None:
+        if wizard.making_page.isComplete():
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+        else:
+            QTimer.singleShot(20, finish)
+
+    finish()
+
+
 def test_first_start_runs_the_wizard_and_remembers_the_workspace(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert remembered_workspace() is None
-
-    def drive() -> None:
-        wizard = QApplication.activeModalWidget()
-        if not isinstance(wizard, FirstRunWizard):
-            QTimer.singleShot(20, drive)
-            return
-        _fill(wizard, "Ana", "checker", Mode.NEW, tmp_path / "mine")
-        wizard.next()
-
-        def finish() -> None:
-            if wizard.making_page.isComplete():
-                wizard.button(QWizard.WizardButton.FinishButton).click()
-            else:
-                QTimer.singleShot(20, finish)
-
-        finish()
-
-    QTimer.singleShot(0, drive)
+    QTimer.singleShot(0, lambda: _drive_wizard(tmp_path / "mine"))
     assert first_run_wizard(tmp_path / "default") == tmp_path / "mine"
     assert remembered_workspace() == tmp_path / "mine"
     with Workspace.open(tmp_path / "mine", readonly=True) as ws:
         assert ws.profile == Profile("Ana", "checker")
     assert not (tmp_path / "default").exists()
+
+
+def test_run_gui_first_start_goes_wizard_window_tour_then_reopens(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, object] = {}
+
+    def look_then_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        main = [w for w in windows if isinstance(w, MainWindow)]
+        if not main:
+            QTimer.singleShot(50, look_then_close)
+            return
+        seen["role"] = main[0].role_gate.label.text()
+        seen["tour"] = [w.current().title for w in windows if isinstance(w, Tour)]
+        main[0].close()
+
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(qapp.quit)
+    safety.start(20_000)
+    QTimer.singleShot(0, lambda: _drive_wizard(tmp_path / "mine"))
+    QTimer.singleShot(0, look_then_close)
+    try:
+        assert run_gui(tmp_path / "default", first_run=True) == 0
+    finally:
+        safety.stop()
+    assert seen == {"role": "Ana · checker", "tour": ["Items"]}
+    # the next first-run start opens the workspace the wizard made, without asking
+    shot = tmp_path / "again.png"
+    assert run_gui(tmp_path / "default", first_run=True, screenshot=shot) == 0
+    assert shot.stat().st_size > 0 and not (tmp_path / "default").exists()
