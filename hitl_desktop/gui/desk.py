@@ -148,8 +148,12 @@ class Desk(QObject):
                 colors={lb.name: lb.colour for lb in labels},
                 hotkeys={lb.name: lb.hotkey for lb in labels if lb.hotkey},
             )
-            classes = [lb.name for t in schema.tasks_for("classification") for lb in t.labels]
-            self.classify.set_labels(classes)
+            class_tasks = schema.tasks_for("classification")
+            if class_tasks:
+                multi = any(t.kind == "classification_multi" for t in class_tasks)
+                if multi != self.classify.multi_label:
+                    self.classify.set_multi_label(multi)
+            self.classify.set_labels([lb.name for t in class_tasks for lb in t.labels])
         if kind in ("image", "scan_page"):
             self.stack.setCurrentWidget(self.image_editor)
         elif doc is not None and doc.text is not None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QTableWidget, QWidget
 from hitl_desktop.gui.main_window import MainWindow
 from hitl_desktop.gui.opening import open_workspace
 from hitl_desktop.gui.schema_editor import SchemaEditor
-from hitl_desktop.schema import list_versions
+from hitl_desktop.schema import list_versions, parse_schema, publish
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.workspace import Profile
 
@@ -205,3 +205,37 @@ def test_a_worker_sees_the_schema_but_publishing_is_refused_with_the_reason(
     assert "only an expert or an admin may publish a schema" in editor.status.text()
     with Workspace.open(demo_path, readonly=True) as ws:
         assert list_versions(ws.reader()) == []
+
+
+def test_a_text_item_offers_the_schemas_span_labels_and_its_classes(
+    qtbot,
+    demo_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    _set_role(demo_path, "expert")
+    schema = parse_schema(
+        {
+            "name": "messages", "version": 1,
+            "tasks": [
+                {"name": "entities", "kind": "spans", "labels": [
+                    {"name": "person", "colour": "#123456", "hotkey": "p"},
+                    {"name": "place", "colour": "#abcdef"}]},
+                {"name": "topic", "kind": "classification_multi", "labels": [
+                    {"name": "greeting", "hotkey": "g"}, {"name": "complaint"}]},
+            ],
+        }
+    )  # fmt: skip
+    with Workspace.open(demo_path) as ws:
+        publish(ws, schema, note="spans and topics")
+        (item_id,) = (
+            ws.reader().execute("SELECT id FROM items WHERE name = 'greeting-fr.txt'").fetchone()
+        )
+    win = _window(qtbot, demo_path)
+    win.desk.session.open_item(item_id)
+    qtbot.waitUntil(lambda: win.desk.session.document is not None)
+    palette = win.desk.palette
+    assert palette.labels[:2] == ["person", "place"]  # the spans task, not the classes
+    assert palette.color_for("place").name() == "#abcdef"
+    assert palette.hotkey_for("person") == "p" and palette.hotkey_for("place") is None
+    assert [palette.list.item(i).text() for i in range(2)] == ["p  person", "   place"]
+    assert win.desk.classify.multi_label  # classification_multi: check boxes
+    assert win.desk.classify.offered_labels()[-2:] == ["greeting", "complaint"]
