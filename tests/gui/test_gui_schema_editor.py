@@ -105,9 +105,12 @@ def test_an_expert_creates_publishes_and_evolves_a_schema_then_the_palette_shows
     assert not editor.publish_button.isEnabled()
     clash = tables.labels.item(2, 3)
     assert clash is not None and "clashes" in clash.toolTip()  # marked inline
+    assert not clash.icon().isNull()  # a warning sign, visible on the selected row too
     _shot(editor, "schema_editor_clash.png", tmp_path)
     _edit_cell(qtbot, tables.labels, 2, 3, "w")  # a letter is a hotkey too
     _edit_cell(qtbot, tables.labels, 2, 2, "#2ca02c")
+    fixed = tables.labels.item(2, 3)
+    assert fixed is not None and fixed.icon().isNull() and fixed.toolTip() == ""
     assert editor.status.text() == "Valid: ready to publish as forms@1."
 
     # an attribute on "question": a required choice
