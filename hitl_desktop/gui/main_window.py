@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..annotate import close_journal
 from ..roles import Action
-from ..schema import PublishResult, load_schema, publish
+from ..schema import PublishResult
 from ..workspace import Workspace, WorkspaceError, queries
-from ..workspace.workspace import Profile
 from .desk import Desk
 from .help_pane import HelpPane
 from .history_view import HistoryView
@@ -36,9 +35,9 @@ from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
-from .profile_form import ProfileDialog
-from .role_gate import RoleGate
+from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
+from .schema_file import SchemaFilePublisher
 from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
@@ -117,8 +116,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self._build_status_bar()
+        self.profiles = ProfileController(lambda: self.workspace, self.statusBar(), self)
+        self.role_gate = self.profiles.gate
+        self.schema_file = SchemaFilePublisher(
+            lambda: self.workspace, self.runner, self.statusBar(), self
+        )
+        self.schema_file.published.connect(self.on_events_appended)
         self._build_menus()
-        self.role_gate = RoleGate(self)
         self._gate_actions()
         self.help_pane = HelpPane(lambda: self.workspace, self.shortcuts, self)
         self.help_dock.setWidget(self.help_pane)
@@ -201,9 +205,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export…"), enabled=False, tip=self.tr("Coming with exchange formats")
         )
-        self.profile_action = self._action(
-            self.tr("&Profile…"), self.edit_profile, tip=self.tr("Your name and role")
-        )
+        self.profile_action = self.profiles.action
         self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu = self._menu(
@@ -259,11 +261,7 @@ class MainWindow(QMainWindow):
             self.log_tools.rebuild,
             tip=self.tr("Replay the whole log into fresh tables"),
         )
-        self.publish_schema_action = self._action(
-            self.tr("&Publish schema…"),
-            self.choose_schema_file,
-            tip=self.tr("Publish a label schema file (JSON or YAML) as its next version"),
-        )
+        self.publish_schema_action = self.schema_file.action
         self.schema_editor_action = self._action(
             self.tr("&Label schema…"),
             self.edit_schema,
@@ -368,30 +366,6 @@ class MainWindow(QMainWindow):
         gate.gate(Action.REVIEW, self.review_actions)
         gate.gate(Action.PUBLISH_SCHEMA, [self.publish_schema_action])
         gate.gate(Action.ADMIN, [self.rebuild_action])
-        self.statusBar().addPermanentWidget(gate.label)
-
-    @Slot()
-    def edit_profile(self) -> ProfileDialog:
-        """File → Profile…: change the name and role recorded in new events."""
-        dialog = ProfileDialog(self.workspace.profile, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.set_profile(dialog.form.profile()))
-        dialog.open()
-        return dialog
-
-    def set_profile(self, profile: Profile) -> bool:
-        """Record ``profile`` in the workspace and reshape the GUI for its role."""
-        try:
-            self.workspace.set_profile(profile)
-        except WorkspaceError as exc:
-            self._message(QMessageBox.Icon.Critical, str(exc))
-            return False
-        self.role_gate.apply(profile)
-        self.statusBar().showMessage(
-            self.tr("You are now {name} ({role}).").format(name=profile.name, role=profile.role),
-            5000,
-        )
-        return True
 
     # ------------------------------------------------------------------ workspace
     def _install_workspace(self, opened: Opened) -> None:
@@ -426,9 +400,11 @@ class MainWindow(QMainWindow):
         self.ocr.set_writable(writable)
         self.prelabel.set_writable(writable)
         needs_writing = self.tr("Needs the workspace open for writing")
-        for action in (self.rebuild_action, self.import_files_action, self.import_folder_action):
+        for action in (self.rebuild_action, self.import_files_action, self.import_folder_action,
+                       self.publish_schema_action):  # fmt: skip
             action.setEnabled(writable)  # the status tip keeps what the action does
             action.setToolTip(action.statusTip() if writable else needs_writing)
+        self.profiles.set_writable(writable)
         self.refresh()
         if self.model.rowCount():
             self.browser.select_row(0)
@@ -437,14 +413,6 @@ class MainWindow(QMainWindow):
                 self.tr("Another program is writing to this workspace, so it opened read-only.")
             )
         self.readonly_label.setToolTip(opened.lock_message)
-        self.publish_schema_action.setEnabled(writable)
-        self.profile_action.setEnabled(writable)  # the profile is kept in the workspace
-        self.profile_action.setToolTip(
-            self.profile_action.statusTip() if writable else needs_writing
-        )
-        self.publish_schema_action.setToolTip(
-            self.publish_schema_action.statusTip() if writable else needs_writing
-        )
         self.role_gate.apply(ws.profile)  # after the writable state: the gate sits on top
         self.help_pane.show_for(None)
 
@@ -523,17 +491,6 @@ class MainWindow(QMainWindow):
     def show_tour(self) -> Tour:
         return start_tour(self)
 
-    @Slot()
-    def choose_schema_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Publish schema"),
-            str(self.workspace.path.parent),
-            self.tr("Label schemas (*.json *.yaml *.yml)"),
-        )
-        if path:
-            self.publish_schema_file(Path(path))
-
     def edit_schema(self) -> SchemaEditor:
         """Tools → Label schema…: the editor on the workspace's schema (publishing needs an
         expert or admin profile; others see it and its history)."""
@@ -546,31 +503,6 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
-
-    def publish_schema_file(self, path: Path) -> None:
-        """Publish the schema in ``path`` on a worker; renamed labels are mapped on the way."""
-        ws = self.workspace
-
-        def job(_cancel: object, _progress: object) -> PublishResult:
-            return publish(ws, load_schema(path), note=f"published from {path.name}")
-
-        def done(result: PublishResult) -> None:
-            self.statusBar().showMessage(
-                self.tr(
-                    "Published {ref}: {mapped} item(s) mapped, {flagged} flagged for re-check."
-                ).format(
-                    ref=result.schema.ref,
-                    mapped=len(result.migrated),
-                    flagged=len(result.flagged),
-                ),
-                8000,
-            )
-            self.on_events_appended()
-
-        def failed(exc: BaseException) -> None:
-            self._message(QMessageBox.Icon.Critical, f"{path}: {exc}")
-
-        self.runner.start(self.tr("publish schema"), job, on_done=done, on_error=failed)
 
     @Slot()
     def edit_shortcuts(self) -> ShortcutsDialog:

@@ -8,14 +8,16 @@ allows the action again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from ..roles import Action, can, reason
+from ..workspace import Workspace, WorkspaceError
 from ..workspace.workspace import Profile
+from .profile_form import ProfileDialog
 
 
 def tr_reason(role: str, action: Action) -> str:
@@ -65,3 +67,60 @@ class RoleGate(QObject):
 
     def allowed(self, action: Action) -> bool:
         return can(self.role, action)
+
+
+class ProfileController(QObject):
+    """File → Profile… and the role gate: changing the profile reshapes the window.
+
+    Its strings keep the main window's translation context, where they were first written."""
+
+    def __init__(
+        self, workspace: Callable[[], Workspace], bar: QStatusBar, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._bar = bar
+        self._parent = parent
+        self.gate = RoleGate(parent)
+        bar.addPermanentWidget(self.gate.label)
+        self.action = QAction(QCoreApplication.translate("MainWindow", "&Profile…"), parent)
+        self.action.setObjectName("main.profile")
+        tip = QCoreApplication.translate("MainWindow", "Your name and role")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+        self.action.triggered.connect(self.edit)
+
+    def set_writable(self, writable: bool) -> None:
+        """The profile is kept in the workspace: a read-only one cannot change it."""
+        self.action.setEnabled(writable)
+        needs = QCoreApplication.translate("MainWindow", "Needs the workspace open for writing")
+        self.action.setToolTip(self.action.statusTip() if writable else needs)
+
+    @Slot()
+    def edit(self) -> ProfileDialog:
+        """Open the profile dialog; OK records the profile."""
+        dialog = ProfileDialog(self._workspace().profile, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_profile(dialog.form.profile()))
+        dialog.open()
+        return dialog
+
+    def set_profile(self, profile: Profile) -> bool:
+        """Record ``profile`` in the workspace and reshape the window for its role."""
+        try:
+            self._workspace().set_profile(profile)
+        except WorkspaceError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("MainWindow", "HITL Desktop"),
+                str(exc),
+                QMessageBox.StandardButton.Ok,
+                self._parent,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return False
+        self.gate.apply(profile)
+        text = QCoreApplication.translate("MainWindow", "You are now {name} ({role}).")
+        self._bar.showMessage(text.format(name=profile.name, role=profile.role), 5000)
+        return True

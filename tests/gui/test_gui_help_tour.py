@@ -46,13 +46,13 @@ def test_help_pane_shows_the_cheat_sheet_then_the_published_instructions(
 
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({**SCHEMA, "tasks": [{**SCHEMA["tasks"][0], "kind": "blobs"}]}))  # type: ignore[dict-item]
-    window.publish_schema_file(bad)
+    window.schema_file.publish_file(bad)
     qtbot.waitUntil(lambda: window.runner.active_count == 0)
     assert "No instructions" in window.help_pane.browser.toPlainText()
 
     good = tmp_path / "forms.json"
     good.write_text(json.dumps(SCHEMA), encoding="utf-8")
-    window.publish_schema_file(good)
+    window.schema_file.publish_file(good)
     qtbot.waitUntil(lambda: "leave stamps alone" in window.help_pane.browser.toPlainText())
     assert "Published forms@1" in window.statusBar().currentMessage()
     # rendered Markdown: the heading and bold are formatting, not literal characters

@@ -39,7 +39,7 @@ def test_a_worker_sees_review_publish_and_rebuild_off_with_the_reason(
     assert win.import_files_action.isEnabled() and all(a.isEnabled() for a in win.ocr.actions)
 
     # File → Profile…: become an expert; the change is recorded in the workspace
-    dialog = win.edit_profile()
+    dialog = win.profiles.edit()
     assert dialog.form.description.text().startswith("Labels and corrects")
     dialog.form.set_role("expert")
     assert "publishes label schemas" in dialog.form.description.text()
@@ -53,7 +53,7 @@ def test_a_worker_sees_review_publish_and_rebuild_off_with_the_reason(
     assert win.review_actions[0].toolTip() == "Coming with review workflows"
     assert not win.rebuild_action.isEnabled()  # experts do not run admin tools
 
-    assert win.set_profile(Profile("wanda", "admin"))
+    assert win.profiles.set_profile(Profile("wanda", "admin"))
     assert win.rebuild_action.isEnabled()
     assert win.rebuild_action.toolTip() == "Replay the whole log into fresh tables"
     win.close()
@@ -62,7 +62,7 @@ def test_a_worker_sees_review_publish_and_rebuild_off_with_the_reason(
 
 
 def test_the_profile_dialog_needs_a_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    dialog = window.edit_profile()
+    dialog = window.profiles.edit()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.form.name_edit.setText("   ")
     assert not ok.isEnabled()
@@ -82,7 +82,7 @@ def test_read_only_keeps_its_reason_under_the_role_gate(qtbot, demo_path: Path) 
     assert not win.import_files_action.isEnabled()
     assert win.import_files_action.toolTip() == "Needs the workspace open for writing"
     assert win.rebuild_action.toolTip() == "Only admins use the rebuild and admin tools"
-    assert not win.set_profile(Profile("wanda", "admin"))  # refused with a message
+    assert not win.profiles.set_profile(Profile("wanda", "admin"))  # refused with a message
     assert win.workspace.profile.role == "worker"
     assert not win.rebuild_action.isEnabled()
     win.close()
