@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QLabel,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -38,24 +35,23 @@ from .prelabel_runner import PrelabelController
 from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
 from .schema_file import SchemaFilePublisher
-from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
+from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
 from .tour import Tour, start_tour
+from .window_plumbing import (  # noqa: F401  (app.py imports these from here)
+    LAYOUT_VERSION,
+    SETTINGS_APP,
+    SETTINGS_ORG,
+    WindowPlumbing,
+    app_settings,
+)
 from .work_position import WorkPosition, select_next_new
 
-SETTINGS_ORG = SETTINGS_APP = "hitl-desktop"
 DEFAULT_SIZE = (1280, 800)
-# Bumped whenever the docks or the item table's columns change: a layout saved by an older
-# version is then ignored instead of restored into the wrong widgets.
-LAYOUT_VERSION = 3
 
 
-def app_settings() -> QSettings:
-    return QSettings(SETTINGS_ORG, SETTINGS_APP)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowPlumbing):
     """The HITL Desktop main window over one open workspace; closing it closes the workspace."""
 
     def __init__(self, opened: Opened, parent: QWidget | None = None) -> None:
@@ -142,49 +138,6 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     # ------------------------------------------------------------------ building
-    def _dock(
-        self, title: str, name: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setAccessibleName(title)
-        dock.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _action(
-        self,
-        text: str,
-        slot: object = None,
-        *,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        enabled: bool = True,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName("main." + plain(text).lower().replace(" ", "_"))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if slot is not None:
-            action.triggered.connect(slot)
-        action.setEnabled(enabled)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        return action
-
-    def _menu(self, title: str, actions: list[QAction | None]) -> QMenu:
-        menu = self.menuBar().addMenu(title)
-        menu.setToolTipsVisible(True)
-        for action in actions:
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-        return menu
-
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         self.open_action = self._action(
@@ -545,26 +498,6 @@ class MainWindow(QMainWindow):
         old.close()
         return True
 
-    # ------------------------------------------------------------------ drag and drop
-    @staticmethod
-    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self.workspace.readonly and self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_paths(event)
-        if not paths or self.workspace.readonly:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.importer.ask(paths)
-
     # ------------------------------------------------------------------ help
     @Slot()
     def show_about(self) -> None:
@@ -582,28 +515,6 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, without a nested event loop
         return box
-
-    # ------------------------------------------------------------------ settings
-    def _restore_settings(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if settings.value("main_window/layout_version") != str(LAYOUT_VERSION):
-            return  # saved by an older layout: keep the defaults
-        state = settings.value("main_window/state")
-        if state is not None:
-            self.restoreState(state, LAYOUT_VERSION)
-        header = settings.value("item_table/header")
-        if header is not None:
-            self.browser.table.horizontalHeader().restoreState(header)
-
-    def save_settings(self) -> None:
-        settings = app_settings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/state", self.saveState(LAYOUT_VERSION))
-        settings.setValue("main_window/layout_version", str(LAYOUT_VERSION))
-        settings.setValue("item_table/header", self.browser.table.horizontalHeader().saveState())
 
     def close_workspace(self) -> None:
         """Stop the jobs and close the workspace (idempotent)."""

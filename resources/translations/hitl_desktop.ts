@@ -1267,6 +1267,14 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Label schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the label schema, publish its next version, see its history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Adjudicate disagreements…</source>
         <translation type="unfinished"></translation>
     </message>

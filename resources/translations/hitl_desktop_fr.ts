@@ -1288,6 +1288,14 @@ id {id}</translation>
         <translation>Publier un fichier de schéma d’étiquettes (JSON ou YAML) comme sa prochaine version</translation>
     </message>
     <message>
+        <source>&amp;Label schema…</source>
+        <translation>&amp;Schéma d&apos;étiquettes…</translation>
+    </message>
+    <message>
+        <source>Edit the label schema, publish its next version, see its history</source>
+        <translation>Modifier le schéma d&apos;étiquettes, publier sa version suivante, voir son historique</translation>
+    </message>
+    <message>
         <source>&amp;Adjudicate disagreements…</source>
         <translation>&amp;Arbitrer les désaccords…</translation>
     </message>
