@@ -35,7 +35,7 @@ from .prelabel_runner import PrelabelController
 from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
 from .schema_file import SchemaFilePublisher
-from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog
+from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
 from .tour import Tour, start_tour
@@ -452,7 +452,16 @@ class MainWindow(WindowPlumbing):
             self.on_events_appended()
             self.desk.refresh_labels()
 
-        editor = SchemaEditor(lambda: self.workspace, self.runner, self, on_published=published)
+        palette_keys = set(self.desk.palette.hotkey_actions)
+        reserved = {
+            k.toString(): plain(a.text())
+            for a in self.shortcuts.actions()
+            if a not in palette_keys
+            for k in a.shortcuts()
+            if k.count() == 1 and len(k.toString()) == 1
+        }
+        editor = SchemaEditor(lambda: self.workspace, self.runner, self, on_published=published,
+                              reserved_keys=reserved)  # fmt: skip
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor

@@ -80,8 +80,11 @@ class SchemaEditor(QDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
         on_published: Callable[[PublishResult], None] | None = None,
+        reserved_keys: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        # single keys the app already uses (key -> what it does): a label may not take one
+        self._reserved = {k.upper(): v for k, v in (reserved_keys or {}).items()}
         self.setWindowTitle(self.tr("Label schema"))
         self.resize(1000, 700)
         self._workspace = workspace
@@ -257,7 +260,7 @@ class SchemaEditor(QDialog):
         """Check the draft; show the problems, mark their cells, switch Publish on or off."""
         try:
             self.schema = parse_schema(self.current_data(), origin="draft")
-            self.problems = []
+            self.problems = self._reserved_key_problems(self.schema)
         except SchemaError as exc:
             self.schema = None
             text = str(exc)
@@ -283,6 +286,23 @@ class SchemaEditor(QDialog):
         self.publish_button.setEnabled(not self.problems and role in PUBLISHER_ROLES)
         self.publish_button.setToolTip(refused or "")
         return not self.problems
+
+    def _reserved_key_problems(self, schema: Schema) -> list[str]:
+        """Hotkeys that would shadow a key of the app (B is the box tool, A accepts, …)."""
+        problems = []
+        for t, task in enumerate(schema.tasks):
+            for i, label in enumerate(task.labels):
+                key = (label.hotkey or "").upper()
+                if key in self._reserved:
+                    problems.append(
+                        self.tr(
+                            "tasks[{t}].labels[{i}].hotkey: hotkey '{key}' of label '{label}' "
+                            "is the app's key for “{action}”; choose another"
+                        ).format(
+                            t=t, i=i, key=label.hotkey, label=label.name, action=self._reserved[key]
+                        )
+                    )
+        return problems
 
     def refusal(self) -> str | None:
         """Why this profile may not publish, or None."""

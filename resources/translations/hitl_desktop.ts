@@ -2237,6 +2237,10 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>tasks[{t}].labels[{i}].hotkey: hotkey &apos;{key}&apos; of label &apos;{label}&apos; is the app&apos;s key for “{action}”; choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is a {role}: only an expert or an admin may publish a schema.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2278,6 +2278,10 @@ fichiers du modèle {weights}
         <translation>Valide : prêt à être publié comme {ref}.</translation>
     </message>
     <message>
+        <source>tasks[{t}].labels[{i}].hotkey: hotkey &apos;{key}&apos; of label &apos;{label}&apos; is the app&apos;s key for “{action}”; choose another</source>
+        <translation>tasks[{t}].labels[{i}].hotkey : la touche « {key} » de l&apos;étiquette « {label} » est celle de l&apos;application pour « {action} » ; choisissez-en une autre</translation>
+    </message>
+    <message>
         <source>{name} is a {role}: only an expert or an admin may publish a schema.</source>
         <translation>{name} a le rôle {role} : seul un expert ou un administrateur peut publier un schéma.</translation>
     </message>

@@ -242,3 +242,18 @@ def test_a_text_item_offers_the_schemas_span_labels_and_its_classes(
     assert [palette.list.item(i).text() for i in range(2)] == ["p  person", "   place"]
     assert win.desk.classify.multi_label  # classification_multi: check boxes
     assert win.desk.classify.offered_labels()[-2:] == ["greeting", "complaint"]
+
+
+def test_a_label_may_not_take_a_key_the_app_uses(qtbot, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _set_role(demo_path, "expert")
+    win = _window(qtbot, demo_path)
+    editor = _editor(qtbot, win)
+    draft = parse_schema(
+        {"name": "forms", "version": 1, "tasks": [{"name": "fields", "kind": "boxes", "labels": [
+            {"name": "question", "hotkey": "b"}, {"name": "answer", "hotkey": "w"}]}]}
+    )  # fmt: skip
+    problems = editor._reserved_key_problems(draft)
+    assert problems == [
+        "tasks[0].labels[0].hotkey: hotkey 'b' of label 'question' is the app's key for "
+        "“Box tool”; choose another"
+    ]
