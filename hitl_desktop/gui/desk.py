@@ -70,6 +70,7 @@ class Desk(QObject):
         self.palette = LabelPalette()
         self.label_dock = LabelDock(self.palette)
         self.label_dock.new_label.returnPressed.connect(self._add_label)
+        self.session.opened.connect(self._offer_labels)  # before the editors draw the item
         self.image_editor = ImageEditor(self.session, workspace, runner)
         self.image_editor.set_palette(self.palette)
         # its status line may be long; it must not set the window's minimum width
@@ -96,6 +97,7 @@ class Desk(QObject):
         self.stack.addWidget(self.image_editor)
         self.stack.addWidget(self.text_editor)
         self.session.opened.connect(self._opened)
+        self._offer_labels(None)
         self._opened(None)
 
         self.next_action = self._action("desk.next_item", self.tr("&Next item"), "Ctrl+Down")
@@ -133,7 +135,9 @@ class Desk(QObject):
 
     # ------------------------------------------------------------------ opening
     @Slot(object)
-    def _opened(self, doc: Document | None) -> None:
+    def _offer_labels(self, doc: Document | None) -> None:
+        """The palette's labels, colours and keys for ``doc`` (connected before the editors, so
+        they draw the item with the schema's colours)."""
         kind = self._kind(doc.item_id) if doc is not None else None
         schema = self._schema_for(doc)
         if schema is None:
@@ -154,6 +158,10 @@ class Desk(QObject):
                 if multi != self.classify.multi_label:
                     self.classify.set_multi_label(multi)
             self.classify.set_labels([lb.name for t in class_tasks for lb in t.labels])
+
+    @Slot(object)
+    def _opened(self, doc: Document | None) -> None:
+        kind = self._kind(doc.item_id) if doc is not None else None
         if kind in ("image", "scan_page"):
             self.stack.setCurrentWidget(self.image_editor)
         elif doc is not None and doc.text is not None:
@@ -168,7 +176,7 @@ class Desk(QObject):
 
     def refresh_labels(self) -> None:
         """Offer the labels again (a schema was published)."""
-        self._opened(self.session.document)
+        self._offer_labels(self.session.document)
 
     def _schema_for(self, doc: Document | None) -> Schema | None:
         """The published schema the item is labelled under, if any."""

@@ -86,7 +86,8 @@ class LabelSource(QObject):
         return self._label
 
     def color(self, label: str) -> QColor:
-        return color_for(label)
+        """The palette's colour (the schema's, when it gives one), else the one from the name."""
+        return self.palette.color_for(label) if self.palette is not None else color_for(label)
 
 
 def trigger_matching(actions: Iterable[QAction], event: QKeyEvent) -> bool:

@@ -238,6 +238,8 @@ def test_a_text_item_offers_the_schemas_span_labels_and_its_classes(
     palette = win.desk.palette
     assert palette.labels[:2] == ["person", "place"]  # the spans task, not the classes
     assert palette.color_for("place").name() == "#abcdef"
+    # the span editor draws with the schema's colour too, not one made up from the name
+    assert win.desk.text_editor.labels.color("place").name() == "#abcdef"
     assert palette.hotkey_for("person") == "p" and palette.hotkey_for("place") is None
     assert [palette.list.item(i).text() for i in range(2)] == ["p  person", "   place"]
     assert win.desk.classify.multi_label  # classification_multi: check boxes

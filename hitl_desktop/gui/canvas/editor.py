@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QGraphicsScene, QLabel, QVBoxLayout, QWidget
 
 from ...annotate import Annotation, Document, commands, geometry
 from ...workspace import Workspace
 from ..document_session import DocumentSession
 from ..editor_common import editor_action
-from ..label_palette import LabelPalette
+from ..label_palette import LabelPalette, color_for
 from ..tasks import TaskRunner
 from .items import ShapeItem, is_image_annotation
 from .tiles import PageTiles
@@ -106,6 +106,10 @@ class ImageEditor(QWidget):
         ]  # fmt: skip
 
     # ------------------------------------------------------------------ labels
+    def _color_of(self, label: str) -> QColor:
+        palette = self.palette_widget
+        return palette.color_for(label) if palette is not None else color_for(label)
+
     def set_palette(self, palette: LabelPalette | None) -> None:
         """Take new shapes' label from ``palette``; choosing a label relabels the selection."""
         if self.palette_widget is not None:
@@ -241,7 +245,7 @@ class ImageEditor(QWidget):
                 continue
             if item is not None:
                 self.scene.removeItem(item)
-            item = ShapeItem(ann, suggestion)
+            item = ShapeItem(ann, suggestion, self._color_of)
             item.set_selected(ann_id in self._selected)
             self.items[ann_id] = item
             self.scene.addItem(item)

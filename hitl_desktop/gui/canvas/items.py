@@ -8,6 +8,8 @@ shape's bounds, so an item never paints outside its bounding rectangle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -30,8 +32,11 @@ def is_image_annotation(ann: Annotation) -> bool:
 class ShapeItem(QGraphicsItem):
     """Draws one annotation; ``suggestion`` items are drawn dashed with their score."""
 
-    def __init__(self, ann: Annotation, suggestion: bool) -> None:
+    def __init__(
+        self, ann: Annotation, suggestion: bool, color_of: Callable[[str], QColor] = color_for
+    ) -> None:
         super().__init__()
+        self.color_of = color_of  # the label palette's colours (a schema's, when published)
         self.suggestion = suggestion
         self.selected = False
         self.ann = ann
@@ -67,7 +72,7 @@ class ShapeItem(QGraphicsItem):
         self._rect = QRectF(b.x0 - pad, b.y0 - pad, b.width + 2 * pad, b.height + 2 * pad)
         self._polygon = QPolygonF([QPointF(x, y) for x, y in shape.vertices()])
         self._box = QRectF(b.x0, b.y0, b.width, b.height)
-        self._color = color_for(ann.label)
+        self._color = self.color_of(ann.label)
         self._style()
 
     def boundingRect(self) -> QRectF:
