@@ -1,0 +1,1 @@
+"""Review: agreement metrics, region matching and disagreement detection. No Qt here."""
