@@ -96,7 +96,8 @@ def match_regions(
     """Pair the regions of ``a`` and ``b`` one to one, maximising total IoU.
 
     A pair counts only with IoU >= ``iou_threshold``; the rest are unmatched on their side.
-    Non-region annotations (spans, classifications, points) are ignored.
+    OCR lines pair only with OCR lines; boxes and polygons with each other. Non-region
+    annotations (spans, classifications, points) are ignored.
     """
     _check_threshold(iou_threshold, "the IoU threshold")
     ra, rb = _regions(a), _regions(b)
@@ -105,7 +106,8 @@ def match_regions(
     scores = np.zeros((len(ra), len(rb)))
     for i, x in enumerate(ra):
         for j, y in enumerate(rb):
-            scores[i, j] = region_iou(x.shape, y.shape)  # type: ignore[arg-type]
+            if (x.kind == "ocr_line") == (y.kind == "ocr_line"):  # a text line is no box
+                scores[i, j] = region_iou(x.shape, y.shape)  # type: ignore[arg-type]
     rows, cols = linear_sum_assignment(scores, maximize=True)
     matches = []
     used_a, used_b = set(), set()

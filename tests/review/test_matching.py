@@ -114,3 +114,11 @@ def test_span_f1_edge_cases() -> None:
     assert span_f1(one, [_span(0, 4, "FOOD", "y")]).f1 == 1.0
     two = [*one, _span(5, 10, "FOOD", "z")]
     assert span_f1(two, one).f1 == pytest.approx(2 * 1 * 0.5 / 1.5)
+
+
+def test_an_ocr_line_never_pairs_with_a_box_on_the_same_spot(
+    funsd_boxes: list, funsd_lines: list
+) -> None:
+    m = match_regions(funsd_boxes[:3], funsd_lines[:3])
+    assert m.matches == ()
+    assert len(m.unmatched_a) == len(m.unmatched_b) == 3
