@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import pytest
 
 from hitl_desktop.annotate.annotation import Annotation
@@ -122,3 +123,16 @@ def test_an_ocr_line_never_pairs_with_a_box_on_the_same_spot(
     m = match_regions(funsd_boxes[:3], funsd_lines[:3])
     assert m.matches == ()
     assert len(m.unmatched_a) == len(m.unmatched_b) == 3
+
+
+def test_box_only_fast_path_agrees_with_the_general_iou(funsd_boxes: list) -> None:
+    rng = np.random.default_rng(3)
+    b = [_shift(x, float(rng.uniform(-0.5, 0.5)) * x.shape.width) for x in funsd_boxes]
+    m = match_regions(funsd_boxes, b, iou_threshold=0.01)
+    shapes_a = {x.id: x.shape for x in funsd_boxes}
+    shapes_b = {x.id: x.shape for x in b}
+    assert m.matches
+    for x in m.matches:
+        # the general path (shapely) on the same shapes as polygons
+        pa, pb = Polygon(shapes_a[x.a_id].vertices()), Polygon(shapes_b[x.b_id].vertices())
+        assert x.iou == pytest.approx(region_iou(pa, pb), abs=1e-9)
