@@ -74,7 +74,9 @@ class AgreementReport:
                 )
             )  # fmt: skip
         widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+        ]
         lines.append("")
         lines.append(f"items annotated by 2+ actors: {self.items}")
         lines.append(f"items with at least one difference: {self.items_with_differences}")
