@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..annotate import Annotation, Classification, Command, Document, EditError, commands
+from ..annotate import Annotation, Classification, Command, Document, commands
 from .editor_common import LabelSource
 
 if TYPE_CHECKING:
@@ -213,15 +213,7 @@ class ClassificationPanel(QWidget):
 
     # ------------------------------------------------------------------ editing
     def _push(self, make: Callable[[Document], Command]) -> bool:
-        doc = self.document
-        if doc is None:
-            return False
-        try:
-            command = make(doc)
-        except EditError as exc:
-            self.session.problem.emit(str(exc))
-            return False
-        ok = self.session.push(command)
+        ok = self.session.push_new(make)
         self._refresh()  # a refused edit puts the buttons back
         return ok
 

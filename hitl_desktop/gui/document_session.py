@@ -131,6 +131,19 @@ class DocumentSession(QObject):
             return False
         return True
 
+    def push_new(self, make: Callable[[Document], Command]) -> bool:
+        """Build an edit from the open document and apply it; a command the document refuses
+        to build (an ``EditError``) becomes a message, like a refused edit."""
+        doc = self.document
+        if doc is None:
+            return False
+        try:
+            command = make(doc)
+        except AnnotateError as exc:
+            self.problem.emit(str(exc))
+            return False
+        return self.push(command)
+
     def select(self, ids: Iterable[str]) -> None:
         chosen = list(dict.fromkeys(ids))
         if chosen != self.selection:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..annotate import Document, EditError, OcrLine, Origin, commands
+from ..annotate import Document, OcrLine, Origin, commands
 from ..ocr import OcrEngine, make_engine
 from ..ocr import OcrLine as ReadLine
 from ..ocr.run import load_page, ocr_draft, page_items
@@ -217,15 +217,7 @@ class OcrLinesEditor(QWidget):
 
     # ------------------------------------------------------------------ editing
     def _push(self, make: Callable[[Document], commands.Command]) -> bool:
-        doc = self.document
-        if doc is None:
-            return False
-        try:
-            command = make(doc)
-        except EditError as exc:
-            self.session.problem.emit(str(exc))
-            return False
-        return self.session.push(command)
+        return self.session.push_new(make)
 
     def _on_model_edit(self, ann_id: str, text: str) -> bool:
         return self.edit_text(ann_id, text, None)

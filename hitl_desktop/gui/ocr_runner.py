@@ -68,6 +68,8 @@ class OcrController(RunController):
     ``ocr_changed`` when a run ended (pages it read are in the log, even if it failed).
     """
 
+    task_name = TASK_NAME
+
     ocr_changed = Signal()
 
     def __init__(
@@ -98,24 +100,13 @@ class OcrController(RunController):
         device, notice = default_device()
         self.show_device(device, notice or self.tr("A usable GPU was found."))
 
-    @property
-    def actions(self) -> list[QAction]:
-        return [self.run_selected_action, self.run_all_action]
-
-    @property
-    def running(self) -> bool:
-        return self._runner.is_running(TASK_NAME)
-
     def set_writable(self, writable: bool) -> None:
         """Enable the actions for a writable workspace; say why they are off otherwise."""
         tips = (
             self.tr("Read the text on the selected images and pages"),
             self.tr("Read the text on every image and page of the workspace"),
         )
-        for action, tip in zip(self.actions, tips, strict=True):
-            action.setEnabled(writable)
-            action.setToolTip(tip if writable else self.tr("Needs the workspace open for writing"))
-            action.setStatusTip(action.toolTip())
+        self.enable_actions(writable, tips, self.tr("Needs the workspace open for writing"))
 
     def show_device(self, device: str, note: str = "") -> None:
         """Show ``device`` ("cpu" or "cuda") in the status bar; ``note`` is its tooltip."""

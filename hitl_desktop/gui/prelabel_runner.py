@@ -94,6 +94,8 @@ def prelabel_job(
 class PrelabelController(RunController):
     """The Pre-label actions and their job. Emits ``prelabels_changed`` when a run ended."""
 
+    task_name = TASK_NAME
+
     prelabels_changed = Signal()
 
     def __init__(
@@ -122,23 +124,12 @@ class PrelabelController(RunController):
         self.run_all_action.triggered.connect(self.run_all)
         self.set_writable(True)
 
-    @property
-    def actions(self) -> list[QAction]:
-        return [self.run_selected_action, self.run_all_action]
-
-    @property
-    def running(self) -> bool:
-        return self._runner.is_running(TASK_NAME)
-
     def set_writable(self, writable: bool) -> None:
         tips = (
             self.tr("Let a model suggest labels for the selected items"),
             self.tr("Let a model suggest labels for every item it can read"),
         )
-        for action, tip in zip(self.actions, tips, strict=True):
-            action.setEnabled(writable)
-            action.setToolTip(tip if writable else self.tr("Needs the workspace open for writing"))
-            action.setStatusTip(action.toolTip())
+        self.enable_actions(writable, tips, self.tr("Needs the workspace open for writing"))
 
     # ------------------------------------------------------------------ asking
     @Slot()

@@ -9,9 +9,11 @@ listing of items that failed.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from .progress import dispose, elide_name, set_progress
+from .tasks import TaskRunner
 
 MAX_LISTED_FAILURES = 20  # in the message box; its details list every failure
 
@@ -46,6 +48,27 @@ class RunController(QObject):
         self._parent = dialog_parent
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
+
+    # set by subclasses: the task runner, the job's name there, and the two actions
+    _runner: TaskRunner
+    task_name = ""
+    run_selected_action: QAction
+    run_all_action: QAction
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.run_selected_action, self.run_all_action]
+
+    @property
+    def running(self) -> bool:
+        return self._runner.is_running(self.task_name)
+
+    def enable_actions(self, writable: bool, tips: tuple[str, str], read_only_tip: str) -> None:
+        """The actions on for a writable workspace, with ``tips``; off with the reason otherwise."""
+        for action, tip in zip(self.actions, tips, strict=True):
+            action.setEnabled(writable)
+            action.setToolTip(tip if writable else read_only_tip)
+            action.setStatusTip(action.toolTip())
 
     def open_progress(self, object_name: str, title: str, label: str) -> QProgressDialog:
         """A window-modal progress dialog, shown almost at once (model runs take seconds)."""

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from ..annotate import Document, EditError, commands
+from ..annotate import Document, commands
 from ..annotate.text_offsets import index_to_utf16, utf16_to_index
 from .editor_common import LabelSource, editor_action, multiscript_font, trigger_matching
 from .ocr_view import text_direction
@@ -310,15 +310,7 @@ class TextSpanEditor(QWidget):
 
     # ------------------------------------------------------------------ editing
     def _push(self, make: Callable[[Document], commands.Command]) -> bool:
-        doc = self.document
-        if doc is None:
-            return False
-        try:
-            command = make(doc)
-        except EditError as exc:
-            self.session.problem.emit(str(exc))
-            return False
-        return self.session.push(command)
+        return self.session.push_new(make)
 
     @Slot(str)
     def _label_chosen(self, label: str) -> None:
