@@ -8,7 +8,9 @@ from typing import Any
 
 import orjson
 
-_COLUMNS = "r.hash, r.item_id, r.actor, r.role, r.schema_ref, r.annotations, r.note, r.rev_key"
+_COLUMNS = (
+    "r.hash, r.item_id, r.actor, r.role, r.schema_ref, r.annotations, r.note, r.rev_key, r.decision"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class Revision:
     rev_key: str  # "hlc|hash": later revisions sort after earlier ones
     parents: tuple[str, ...]  # parent revisions (pre-label/OCR parents are in ``replaces``)
     replaces: tuple[str, ...]  # other events named in ``base``: accepted pre-labels, OCR runs
+    decision: str | None = None  # a checker's review decision (accept/merge/adjudicate)
 
 
 def _revisions(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Revision]:
@@ -36,8 +39,12 @@ def _revisions(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Re
         ).fetchall()
         parents = tuple(h for h, is_rev in edges if is_rev)
         replaces = tuple(h for h, is_rev in edges if not is_rev)
-        h, item, actor, role, schema_ref, count, note, key = row
-        out.append(Revision(h, item, actor, role, schema_ref, count, note, key, parents, replaces))
+        h, item, actor, role, schema_ref, count, note, key, decision = row
+        out.append(
+            Revision(
+                h, item, actor, role, schema_ref, count, note, key, parents, replaces, decision
+            )
+        )
     return out
 
 
@@ -104,9 +111,12 @@ def ancestry(conn: sqlite3.Connection, heads_: tuple[str, ...] | list[str]) -> s
 
 
 def revision_payload(conn: sqlite3.Connection, hash_: str) -> dict[str, Any]:
-    """The stored ``annotation.revised`` payload of revision ``hash_``."""
+    """The stored payload of revision ``hash_`` (an ``annotation.revised`` or a review decision
+    with its answer); ``payload["annotations"]`` is the revision's content."""
     row = conn.execute(
-        "SELECT body FROM events WHERE hash = ? AND type = 'annotation.revised'", (hash_,)
+        """SELECT body FROM events WHERE hash = ?
+           AND type IN ('annotation.revised', 'review.decided')""",
+        (hash_,),
     ).fetchone()
     if row is None:
         raise LookupError(f"no annotation revision {hash_} in this workspace")

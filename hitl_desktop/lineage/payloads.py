@@ -10,7 +10,14 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 __all__ = [
     "PAYLOAD_MODELS",
@@ -152,10 +159,54 @@ class AnnotationRevised(_Payload):
     note: NFCStr = ""
 
 
+TaskKind = Literal["disagreement", "fork", "gold", "decision_conflict", "spot_check"]
+
+
 class ReviewDecided(_Payload):
+    """A checker's decision on an item; the envelope ``base`` names every competing revision.
+
+    ``accept``, ``merge`` and ``adjudicate`` carry the resulting ``annotations``, so the
+    decision is itself the item's new revision (one atomic event: no decision without its
+    answer). ``chosen`` names the revisions the answer was taken from. ``reject`` carries no
+    answer, needs a reason, and sends the item back to work; the rejected revisions stay.
+    """
+
     decision: Literal["accept", "reject", "merge", "adjudicate"]
     chosen: list[Sha256Hex] = Field(default_factory=list)
     reason: NFCStr = ""
+    annotations: list[dict[str, Any]] | None = None
+    task: TaskKind | None = None  # the kind of review task the decision closed
+
+    @model_validator(mode="after")
+    def _answer_matches_decision(self) -> ReviewDecided:
+        if self.decision == "reject":
+            if self.annotations is not None:
+                raise ValueError("a reject decision carries no annotations")
+            if not self.reason.strip():
+                raise ValueError("a reject decision needs a reason")
+        elif self.annotations is None:
+            raise ValueError(f"a {self.decision} decision carries the resulting annotations")
+        if self.decision == "accept" and len(self.chosen) != 1:
+            raise ValueError("an accept decision names exactly one chosen revision")
+        return self
+
+
+class AssignmentEntry(_Payload):
+    item: str = Field(min_length=1)
+    assignee: NFCStr = Field(min_length=1)
+    kind: Literal["primary", "overlap", "gold"]
+
+
+class AssignmentMade(_Payload):
+    """Items given to workers. ``overlap`` of the items go to a second worker and gold items
+    (answers already adjudicated) are mixed in at ``gold_rate``; the choice is a hash of
+    ``seed`` and the item id, so the same inputs always give the same assignment."""
+
+    batch: NFCStr = Field(min_length=1)
+    assignments: list[AssignmentEntry] = Field(min_length=1)
+    overlap: float = Field(default=0.0, ge=0, le=1)
+    gold_rate: float = Field(default=0.0, ge=0, le=1)
+    seed: str = ""
 
 
 class LabelDescription(_Payload):
@@ -261,6 +312,7 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "item.restored": ItemRestored,
     "annotation.revised": AnnotationRevised,
     "review.decided": ReviewDecided,
+    "assignment.made": AssignmentMade,
     "model.registered": ModelRegistered,
     "prelabel.made": PrelabelMade,
     "schema.published": SchemaPublished,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,10 +18,9 @@ from hitl_desktop.annotate import (
 from hitl_desktop.lineage import Subject
 from hitl_desktop.ocr import make_engine, page_items, run_ocr
 from hitl_desktop.workspace import Profile, Workspace, queries
-from hitl_desktop.workspace.projections import default_projections
-from hitl_desktop.workspace.projector import apply_all, projection_digest
-from hitl_desktop.workspace.store import iter_events, run_ddl
+from hitl_desktop.workspace.projector import projection_digest
 from tests.annotate.conftest import funsd_strip, import_items
+from tests.support.replica import log_events, shuffled_replica
 
 ANNOTATION_TABLES = ("annotation_revisions", "annotation_parents", "annotation_heads")
 
@@ -164,19 +161,10 @@ def test_concurrent_edits_keep_two_heads_whatever_order_events_arrive_in(
     workspace.append([workspace.draft("annotation.revised", {"annotations": [{"score": 1}]},
                                       subject=Subject(page_item), base=[root.hash])])  # fmt: skip
 
-    conn = sqlite3.connect(workspace.db_path)
-    events = [e for chunk in iter_events(conn) for e in chunk]
-    conn.close()
+    events = log_events(workspace.db_path)
     digests = []
-    for seed in (1, 2, 3):
-        shuffled = events[:]
-        random.Random(seed).shuffle(shuffled)
-        replica = sqlite3.connect(":memory:")
-        projections = default_projections()
-        for p in projections:
-            run_ddl(replica, p.ddl)
-        for i in range(0, len(shuffled), 2):  # tiny batches: children often arrive first
-            apply_all(replica, projections, shuffled[i : i + 2])
+    for seed in (1, 2, 3):  # tiny batches: children often arrive first
+        replica, projections = shuffled_replica(events, seed, batch=2)
         digests.append({k: v for k, v in projection_digest(replica, projections).items()
                         if k in ANNOTATION_TABLES})  # fmt: skip
     ours = {k: v for k, v in workspace.projection_digest().items() if k in ANNOTATION_TABLES}

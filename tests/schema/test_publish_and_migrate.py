@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +31,10 @@ from hitl_desktop.schema import (
     workspace_problems,
 )
 from hitl_desktop.workspace import Profile, Workspace
-from hitl_desktop.workspace.projections import default_projections
-from hitl_desktop.workspace.projector import apply_all, projection_digest
+from hitl_desktop.workspace.projector import projection_digest
 from hitl_desktop.workspace.queries import ItemFilter, page_items
-from hitl_desktop.workspace.store import iter_events, run_ddl
 from tests.schema.conftest import FUNSD_PAGE, SMS
+from tests.support.replica import log_events, shuffled_replica
 
 SCHEMA_TABLES = ("schema_versions", "schema_recheck", "annotation_revisions",
                  "annotation_parents", "annotation_heads")  # fmt: skip
@@ -219,20 +216,11 @@ def test_tables_do_not_depend_on_arrival_order_and_the_earlier_duplicate_wins(
                                              "definition": rival, "note": "theirs"})])  # fmt: skip
     assert get_schema(ws.reader(), "forms", 2).hash == first.hash
 
-    conn = sqlite3.connect(ws.db_path)
-    events = [e for chunk in iter_events(conn) for e in chunk]
-    conn.close()
+    events = log_events(ws.db_path)
     names = list(SCHEMA_TABLES)
     digests = []
     for seed in (1, 2, 3):
-        shuffled = events[:]
-        random.Random(seed).shuffle(shuffled)
-        replica = sqlite3.connect(":memory:")
-        projections = default_projections()
-        for p in projections:
-            run_ddl(replica, p.ddl)
-        for i in range(0, len(shuffled), 2):
-            apply_all(replica, projections, shuffled[i : i + 2])
+        replica, projections = shuffled_replica(events, seed, batch=2)
         digests.append({k: v for k, v in projection_digest(replica, projections).items()
                         if k in names})  # fmt: skip
         assert [e.item_id for e in recheck_queue(replica)] == [ids[FUNSD_PAGE.name]]

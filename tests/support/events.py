@@ -33,8 +33,13 @@ def random_drafts(ws: Workspace, rng: random.Random, n: int, items: list[str]) -
             payload = {"annotations": [{"label": rng.choice("abc"), "score": rng.random()}]}
             drafts.append(ws.draft("annotation.revised", payload, subject=Subject(item)))
         elif roll < 0.85:
-            decision = rng.choice(["accept", "reject", "merge"])
-            drafts.append(ws.draft("review.decided", {"decision": decision}, subject=Subject(item)))
+            decision = rng.choice(["adjudicate", "reject", "merge"])
+            payload = (
+                {"decision": "reject", "reason": "blurry"}
+                if decision == "reject"
+                else {"decision": decision, "annotations": [{"label": rng.choice("abc")}]}
+            )
+            drafts.append(ws.draft("review.decided", payload, subject=Subject(item)))
         elif roll < 0.93:
             drafts.append(ws.draft("item.retired", {"reason": "stale"}, subject=Subject(item)))
         else:

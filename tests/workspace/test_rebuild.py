@@ -10,11 +10,10 @@ import keyring
 import pytest
 
 from hitl_desktop.workspace import Cancelled, CancelToken, Workspace, queries
-from hitl_desktop.workspace.projections import default_projections
-from hitl_desktop.workspace.projector import apply_all, projection_digest
-from hitl_desktop.workspace.store import iter_events, run_ddl
+from hitl_desktop.workspace.projector import projection_digest
 from tests.conftest import MemoryKeyring
 from tests.support.events import random_drafts
+from tests.support.replica import log_events, shuffled_replica
 
 
 @pytest.fixture(scope="module")
@@ -59,19 +58,10 @@ def test_rebuild_after_10000_random_events_is_identical(busy_workspace: Path) ->
 
 def test_projections_do_not_depend_on_arrival_order(busy_workspace: Path, tmp_path: Path) -> None:
     """Replicas receive events in different orders; their tables must still match."""
-    conn = sqlite3.connect(busy_workspace / "workspace.db")
-    events = [e for chunk in iter_events(conn) for e in chunk]
-    conn.close()
+    events = log_events(busy_workspace / "workspace.db")
     digests = []
     for seed in (1, 2):
-        shuffled = events[:]
-        random.Random(seed).shuffle(shuffled)
-        replica = sqlite3.connect(":memory:")
-        projections = default_projections()
-        for p in projections:
-            run_ddl(replica, p.ddl)
-        for i in range(0, len(shuffled), 999):
-            apply_all(replica, projections, shuffled[i : i + 999])
+        replica, projections = shuffled_replica(events, seed, batch=999)
         digests.append(projection_digest(replica, projections))
     with Workspace.open(busy_workspace, readonly=True) as ws:
         assert digests[0] == digests[1] == ws.projection_digest()

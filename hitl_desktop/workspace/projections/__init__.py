@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .annotations import AnnotationsProjection
+from .assignments import AssignmentsProjection
 from .base import Projection, order_key
 from .history import ItemHistoryProjection
 from .items import ItemsProjection
@@ -13,10 +14,15 @@ from .schemas import SchemasProjection
 
 
 def default_projections() -> list[Projection]:
+    # The review queue reads the annotation and assignment tables, so it comes after them.
+    # It lives with the review domain code; imported here, not at module level, because that
+    # code builds on the workspace package this module belongs to.
+    from ...review.projection import ReviewProjection
+
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
         OcrProjection(), ModelsProjection(), PrelabelsProjection(), AnnotationsProjection(),
-        ItemTagsProjection(), SchemasProjection(),
+        ItemTagsProjection(), SchemasProjection(), AssignmentsProjection(), ReviewProjection(),
     ]  # fmt: skip
 
 

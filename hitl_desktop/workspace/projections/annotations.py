@@ -1,7 +1,8 @@
 """``annotation_revisions``, ``annotation_parents`` and ``annotation_heads``.
 
-Every ``annotation.revised`` event is a revision of its item; its envelope ``base`` names
-its parents (earlier revisions, and the pre-label/OCR events it replaces). A head is a
+Every ``annotation.revised`` event is a revision of its item, and so is every
+``review.decided`` that carries an answer (accept, merge, adjudicate: ``decision`` says
+which; a reject carries none and is no revision). The envelope ``base`` names the parents (earlier revisions, and the pre-label/OCR events it replaces). A head is a
 revision no other revision names as a parent: one head per item normally, two or more when
 people edited the same item concurrently (kept for review). Heads are decided from the
 parent edges alone, so any arrival order gives the same tables.
@@ -18,9 +19,9 @@ from .base import Projection, order_key
 
 class AnnotationsProjection(Projection):
     name = "annotations"
-    version = 2
+    version = 3
     tables = ("annotation_revisions", "annotation_parents", "annotation_heads")
-    consumes = frozenset({"annotation.revised"})
+    consumes = frozenset({"annotation.revised", "review.decided"})
     ddl = """
     CREATE TABLE IF NOT EXISTS annotation_revisions (
         hash        TEXT PRIMARY KEY,
@@ -30,7 +31,8 @@ class AnnotationsProjection(Projection):
         schema_ref  TEXT,
         annotations INTEGER NOT NULL,
         note        TEXT NOT NULL,
-        rev_key     TEXT NOT NULL
+        rev_key     TEXT NOT NULL,
+        decision    TEXT  -- accept, merge or adjudicate for a review decision, else NULL
     );
     CREATE INDEX IF NOT EXISTS annotation_revisions_by_item
         ON annotation_revisions (item_id, rev_key);
@@ -58,14 +60,18 @@ class AnnotationsProjection(Projection):
                 continue
             p, key = e.payload, order_key(e)
             anns = p.get("annotations")
+            decision = p.get("decision") if e.type == "review.decided" else None
+            if e.type == "review.decided" and anns is None:
+                continue  # a reject: the rejected revisions stay heads until reworked
             revisions.append((e.hash, item, e.actor, e.role, e.schema_ref,
                               len(anns) if isinstance(anns, list) else 0,
-                              p.get("note") or "", key))  # fmt: skip
+                              p.get("note") or p.get("reason") or "", key, decision))  # fmt: skip
             parents += [(e.hash, b) for b in dict.fromkeys(e.base)]
             heads.append((item, e.hash, key, e.hash, item))
             drops += [(b, item) for b in dict.fromkeys(e.base)]
         conn.executemany(
-            "INSERT OR IGNORE INTO annotation_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", revisions
+            "INSERT OR IGNORE INTO annotation_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            revisions,
         )
         conn.executemany("INSERT OR IGNORE INTO annotation_parents VALUES (?, ?)", parents)
         # A revision that arrives after its child (another replica's order) is no head. Only

@@ -1,0 +1,310 @@
+"""The review queue as a projection: ``review_tasks``, ``review_decisions`` (with their
+``review_decision_base``) and ``model_corrections``.
+
+An item needs review when its revision graph has two or more heads whose answers differ
+(identical answers are agreement, not conflict) and no reject decision covers them all. The
+task's kind says why the heads compete:
+
+- ``disagreement``: workers answered independently (overlap assignment);
+- ``fork``: the heads share an earlier revision: the item was edited on two devices;
+- ``decision_conflict``: a review decision disagrees with another decision or a later edit;
+- ``gold``: a worker given the item as a gold task disagrees with its adjudicated answer.
+
+Every row is recomputed from the item's whole state (heads, decisions, assignments), never
+patched by the arriving event, so any arrival order of the same events gives the same
+tables. ``model_corrections`` compares each human revision with the pre-label and OCR events
+it accepted: how far people changed the model's suggestions (for drift and model accuracy).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+import orjson
+
+from ..annotate.errors import AnnotateError, InvalidAnnotation
+from ..annotate.suggestions import from_event
+from ..lineage import Event
+from ..workspace.projections.base import Projection, order_key
+from .compare import Comparison, compare, summarise
+from .disagreement import Thresholds
+
+THRESHOLDS = Thresholds()  # fixed: every replica must detect the same differences
+_MODEL_EVENTS = ("prelabel.made", "ocr.ran")
+
+
+class ReviewProjection(Projection):
+    name = "review"
+    version = 1
+    tables = ("review_tasks", "review_decisions", "review_decision_base", "model_corrections")
+    consumes = frozenset(
+        {"annotation.revised", "review.decided", "assignment.made", *_MODEL_EVENTS}
+    )
+    ddl = """
+    CREATE TABLE IF NOT EXISTS review_tasks (
+        item_id     TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        heads       TEXT NOT NULL,  -- JSON: the competing revisions, sorted by hash
+        actors      TEXT NOT NULL,  -- JSON: their actors, in the same order
+        opened_key  TEXT NOT NULL,  -- rev_key of the latest competing revision
+        agreement   REAL NOT NULL,  -- lowest pairwise share of annotations in no difference
+        differences INTEGER NOT NULL,
+        summary     TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS review_decisions (
+        hash     TEXT PRIMARY KEY,
+        item_id  TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        task     TEXT,
+        actor    TEXT NOT NULL,
+        role     TEXT NOT NULL,
+        reason   TEXT NOT NULL,
+        key      TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS review_decisions_by_item ON review_decisions (item_id, key);
+    CREATE TABLE IF NOT EXISTS review_decision_base (
+        hash   TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        PRIMARY KEY (hash, parent)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS model_corrections (
+        revision    TEXT NOT NULL,
+        source      TEXT NOT NULL,  -- the prelabel.made / ocr.ran event accepted
+        item_id     TEXT NOT NULL,
+        model       TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        differences INTEGER NOT NULL,  -- 0: taken as suggested
+        agreement   REAL NOT NULL,
+        summary     TEXT NOT NULL,
+        rev_key     TEXT NOT NULL,
+        PRIMARY KEY (revision, source)
+    ) WITHOUT ROWID;
+    """
+    read_indexes = """
+    CREATE INDEX IF NOT EXISTS review_tasks_by_key ON review_tasks (opened_key);
+    CREATE INDEX IF NOT EXISTS model_corrections_by_model ON model_corrections (model, rev_key);
+    """
+
+    def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+        dirty: set[str] = set()
+        revised: list[str] = []
+        sources: list[str] = []
+        decisions, bases = [], []
+        for e in events:
+            if e.type == "assignment.made":
+                dirty.update(a["item"] for a in e.payload.get("assignments", ()))
+            elif e.type in _MODEL_EVENTS:
+                sources.append(e.hash)
+            elif e.subject_item is not None:
+                dirty.add(e.subject_item)
+                if e.type == "annotation.revised":
+                    revised.append(e.hash)
+                else:
+                    p = e.payload
+                    decisions.append((e.hash, e.subject_item, p["decision"], p.get("task"),
+                                      e.actor, e.role, p.get("reason", ""), order_key(e)))  # fmt: skip
+                    bases += [(e.hash, b) for b in dict.fromkeys(e.base)]
+        conn.executemany(
+            "INSERT OR IGNORE INTO review_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions
+        )
+        conn.executemany("INSERT OR IGNORE INTO review_decision_base VALUES (?, ?)", bases)
+        if dirty:
+            refresh_tasks(conn, sorted(dirty))
+        if sources:  # revisions that arrived before the model output they accepted
+            revised += _revisions_accepting(conn, sources)
+        if revised:
+            _refresh_corrections(conn, sorted(set(revised)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    hash: str
+    actor: str
+    rev_key: str
+    decision: str | None
+    answer: list[dict[str, Any]] | None  # None: the payload holds no readable list
+
+
+def _json_list(values: Iterable[str]) -> str:
+    return orjson.dumps(list(values)).decode()
+
+
+def _heads_of(conn: sqlite3.Connection, items: Sequence[str]) -> dict[str, list[_Head]]:
+    """Heads (with their answers) of the items among ``items`` that have two or more."""
+    rows = conn.execute(
+        """WITH many AS (
+               SELECT item_id FROM annotation_heads
+               WHERE item_id IN (SELECT value FROM json_each(?1))
+               GROUP BY item_id HAVING count(*) > 1)
+           SELECT h.item_id, h.hash, r.actor, r.rev_key, r.decision, e.body
+           FROM annotation_heads h JOIN many USING (item_id)
+           JOIN annotation_revisions r ON r.hash = h.hash
+           JOIN events e ON e.hash = h.hash
+           ORDER BY h.item_id, h.hash""",
+        (_json_list(items),),
+    )
+    out: dict[str, list[_Head]] = {}
+    for item, hash_, actor, key, decision, body in rows:
+        answer = orjson.loads(body)["payload"].get("annotations")
+        out.setdefault(item, []).append(
+            _Head(hash_, actor, key, decision, answer if isinstance(answer, list) else None)
+        )
+    return out
+
+
+def _rejected(conn: sqlite3.Connection, items: Sequence[str]) -> dict[str, list[set[str]]]:
+    """Per item, the revision sets its reject decisions covered."""
+    rows = conn.execute(
+        """SELECT d.item_id, d.hash, b.parent FROM review_decisions d
+           JOIN review_decision_base b ON b.hash = d.hash
+           WHERE d.decision = 'reject' AND d.item_id IN (SELECT value FROM json_each(?))""",
+        (_json_list(items),),
+    )
+    found: dict[tuple[str, str], set[str]] = {}
+    for item, hash_, parent in rows:
+        found.setdefault((item, hash_), set()).add(parent)
+    out: dict[str, list[set[str]]] = {}
+    for (item, _), base in found.items():
+        out.setdefault(item, []).append(base)
+    return out
+
+
+def _gold_assignees(conn: sqlite3.Connection, items: Sequence[str]) -> dict[str, set[str]]:
+    rows = conn.execute(
+        """SELECT item_id, assignee FROM assignments
+           WHERE kind = 'gold' AND item_id IN (SELECT value FROM json_each(?))""",
+        (_json_list(items),),
+    )
+    out: dict[str, set[str]] = {}
+    for item, who in rows:
+        out.setdefault(item, set()).add(who)
+    return out
+
+
+def _share_ancestor(conn: sqlite3.Connection, heads: Sequence[str]) -> bool:
+    """Whether two of ``heads`` descend from one earlier revision (an offline fork)."""
+    seen: set[str] = set()
+    for h in heads:
+        rows = conn.execute(
+            """WITH RECURSIVE up(hash) AS (
+                   SELECT parent FROM annotation_parents WHERE hash = ?1
+                   UNION SELECT p.parent FROM annotation_parents p JOIN up ON p.hash = up.hash)
+               SELECT up.hash FROM up JOIN annotation_revisions r ON r.hash = up.hash""",
+            (h,),
+        ).fetchall()
+        mine = {r[0] for r in rows}
+        if mine & seen:
+            return True
+        seen |= mine
+    return False
+
+
+def _kind(conn: sqlite3.Connection, heads: Sequence[_Head], gold_workers: set[str]) -> str:
+    decided = [h for h in heads if h.decision is not None]
+    if len(decided) == 1 and any(h.actor in gold_workers for h in heads if h.decision is None):
+        return "gold"
+    if decided:
+        return "decision_conflict"
+    return "fork" if _share_ancestor(conn, [h.hash for h in heads]) else "disagreement"
+
+
+def _compare_heads(heads: Sequence[_Head]) -> tuple[float, list[str], int] | None:
+    """Lowest agreement, summaries and difference count over head pairs; None if all agree."""
+    worst, notes, count = 1.0, [], 0
+    for a, b in combinations(heads, 2):
+        if a.answer is None or b.answer is None:
+            unreadable = a if a.answer is None else b
+            worst, count = 0.0, count + 1
+            notes.append(f"revision {unreadable.hash[:12]} holds no annotation list")
+            continue
+        try:
+            c: Comparison = compare(a.answer, b.answer, THRESHOLDS)
+        except (InvalidAnnotation, AnnotateError) as exc:
+            worst, count = 0.0, count + 1
+            notes.append(f"unreadable answer: {exc}")
+            continue
+        if c.identical:
+            continue
+        worst, count = min(worst, c.agreement), count + len(c.differences)
+        notes.append(summarise(c.differences))
+    return (worst, notes, count) if count else None
+
+
+def refresh_tasks(conn: sqlite3.Connection, items: Sequence[str]) -> None:
+    """Recompute the review task of each of ``items`` from its whole current state."""
+    for start in range(0, len(items), 20_000):
+        _refresh_chunk(conn, items[start : start + 20_000])
+
+
+def _refresh_chunk(conn: sqlite3.Connection, items: Sequence[str]) -> None:
+    conn.execute(
+        "DELETE FROM review_tasks WHERE item_id IN (SELECT value FROM json_each(?))",
+        (_json_list(items),),
+    )
+    competing = _heads_of(conn, items)
+    if not competing:
+        return
+    rejected = _rejected(conn, list(competing))
+    gold = _gold_assignees(conn, list(competing))
+    rows = []
+    for item, heads in competing.items():
+        hashes = {h.hash for h in heads}
+        if any(hashes <= base for base in rejected.get(item, ())):
+            continue  # a checker rejected these answers; the item waits for rework
+        found = _compare_heads(heads)
+        if found is None:
+            continue  # the answers agree
+        agreement, notes, count = found
+        rows.append((
+            item, _kind(conn, heads, gold.get(item, set())),
+            _json_list(h.hash for h in heads), _json_list(h.actor for h in heads),
+            max(h.rev_key for h in heads), agreement, count, "; ".join(dict.fromkeys(notes)),
+        ))  # fmt: skip
+    conn.executemany("INSERT INTO review_tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _revisions_accepting(conn: sqlite3.Connection, sources: Sequence[str]) -> list[str]:
+    rows = conn.execute(
+        """SELECT p.hash FROM annotation_parents p
+           JOIN annotation_revisions r ON r.hash = p.hash AND r.decision IS NULL
+           WHERE p.parent IN (SELECT value FROM json_each(?))""",
+        (_json_list(sources),),
+    )
+    return [r[0] for r in rows]
+
+
+def _refresh_corrections(conn: sqlite3.Connection, revisions: Sequence[str]) -> None:
+    """Compare each revision with the model events in its base (those already present)."""
+    rows = conn.execute(
+        """SELECT r.hash, r.item_id, r.actor, r.rev_key, re.body, s.hash, s.body, s.sig
+           FROM annotation_revisions r
+           JOIN annotation_parents p ON p.hash = r.hash
+           JOIN events s ON s.hash = p.parent AND s.type IN ('prelabel.made', 'ocr.ran')
+           JOIN events re ON re.hash = r.hash
+           WHERE r.hash IN (SELECT value FROM json_each(?)) AND r.decision IS NULL
+           ORDER BY r.hash, s.hash""",
+        (_json_list(revisions),),
+    ).fetchall()
+    out = []
+    for rev, item, actor, key, rev_body, src, src_body, sig in rows:
+        source = Event.from_body(src, src_body, sig)
+        suggested = from_event(source)
+        kinds = {a.kind for a in suggested.annotations}
+        human = orjson.loads(rev_body)["payload"].get("annotations") or []
+        mine = [a for a in human if isinstance(a, dict) and a.get("kind") in kinds]
+        origins = [a.origin.model for a in suggested.annotations if a.origin.model]
+        model = origins[0] if origins else source.actor.removeprefix("model:")
+        try:
+            c = compare([a.to_json() for a in suggested.annotations], mine, THRESHOLDS)
+        except (InvalidAnnotation, AnnotateError) as exc:
+            out.append((rev, src, item, model, actor, 1, 0.0, f"unreadable: {exc}", key))
+            continue
+        out.append((rev, src, item, model, actor, len(c.differences), c.agreement,
+                    summarise(c.differences), key))  # fmt: skip
+    conn.executemany(
+        "INSERT OR REPLACE INTO model_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", out
+    )
