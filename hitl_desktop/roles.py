@@ -19,6 +19,7 @@ class Action(StrEnum):
     RUN_MODELS = "run_models"
     ANNOTATE = "annotate"
     REVIEW = "review"
+    ASSIGN = "assign"  # give items to workers (overlap and gold tasks)
     PUBLISH_SCHEMA = "publish_schema"
     ADMIN = "admin"
 
@@ -26,10 +27,13 @@ class Action(StrEnum):
 _ALL = frozenset(Action)
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "worker": frozenset({Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE}),
-    "checker": frozenset({Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW}),
-    "expert": frozenset(
-        {Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW, Action.PUBLISH_SCHEMA}
+    "checker": frozenset(
+        {Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW, Action.ASSIGN}
     ),
+    "expert": frozenset(
+        {Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW, Action.ASSIGN}
+    )
+    | {Action.PUBLISH_SCHEMA},
     "admin": _ALL,
 }
 assert set(PERMISSIONS) == set(ROLES), "every workspace role needs a row"
@@ -48,6 +52,7 @@ _VERBS: dict[Action, str] = {
     Action.RUN_MODELS: "run models",
     Action.ANNOTATE: "annotate",
     Action.REVIEW: "decide reviews",
+    Action.ASSIGN: "assign work",
     Action.PUBLISH_SCHEMA: "publish schemas",
     Action.ADMIN: "use the rebuild and admin tools",
 }
