@@ -17,7 +17,7 @@ import orjson
 
 from ..lineage import Event, EventDraft, Ref, Subject
 from ..workspace import ROLES, Workspace
-from . import revisions, suggestions
+from . import assigned, revisions, suggestions
 from .annotation import annotations_from_json, annotations_to_json
 from .commands import restore
 from .document import Document
@@ -76,41 +76,44 @@ def _item_text(ws: Workspace, item_id: str, text_sha: str | None) -> str | None:
 
 
 def open_document(ws: Workspace, item_id: str, *, undo_limit: int = 1000) -> Document:
-    """The item's latest revision (or nothing yet) ready to edit, with pending suggestions."""
+    """The item's latest revision (or nothing yet) ready to edit, with pending suggestions.
+
+    Blind double annotation: when the item was given to the profile's person (``ws.profile``)
+    and to someone else too, or to them as a gold task, the document opens on their own latest
+    revision of it, or empty (base ``()``), never on another person's answer. When a reject
+    decision covers every current revision, the base is all of them, so the rework replaces
+    every rejected answer, and ``problems`` says "Rejected by <checker>: <reason>".
+    """
     conn = ws.reader()
     kind, blob_sha, text_sha = _item_row(conn, ws, item_id)
     text = _item_text(ws, item_id, text_sha)
     length = len(text) if text is not None else None
-    heads = revisions.heads(conn, item_id)
+    start = assigned.starting_point(conn, item_id, ws.profile.name)
     annotations = []
-    if heads:
+    if start.shown is not None:
         try:
-            payload = revisions.revision_payload(conn, heads[0].hash)
+            payload = revisions.revision_payload(conn, start.shown.hash)
             annotations = annotations_from_json(payload["annotations"], text_length=length)
         except InvalidAnnotation as exc:
             raise AnnotateError(
-                f"revision {heads[0].hash[:12]} of item {item_id} cannot be edited here: {exc}"
+                f"revision {start.shown.hash[:12]} of item {item_id} cannot be edited here: {exc}"
             ) from None
     found = suggestions.pending(
-        conn, item_id, revisions.ancestry(conn, [h.hash for h in heads]), text_length=length
+        conn, item_id, revisions.ancestry(conn, list(start.dealt_with)), text_length=length
     )
     size = _image_size(conn, item_id) if kind != "text" else None
     # the label set: the latest revision's, else the one the pending pre-labels agree on
-    schema_ref = heads[0].schema_ref if heads else None
+    schema_ref = start.schema_ref
     if schema_ref is None and len(found.schema_refs) == 1:
         (schema_ref,) = found.schema_refs
     doc = Document(
-        item_id, annotations, base=[heads[0].hash] if heads else [],
+        item_id, annotations, base=list(start.base),
         suggestions=found.annotations, text=text, size=size or found.size,
         blob_sha256=blob_sha, schema_ref=schema_ref,
         undo_limit=undo_limit,
     )  # fmt: skip
     doc.problems += found.problems
-    if len(heads) > 1:
-        doc.problems.append(
-            f"item {item_id} has {len(heads)} concurrent revisions; editing the latest, the "
-            "others wait for review"
-        )
+    doc.problems += start.problems
     doc.journal = journal(ws)
     return doc
 
