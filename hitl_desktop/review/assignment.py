@@ -3,10 +3,12 @@
 The plan is a pure function of its inputs, so every replica (and every rerun) gets the same
 assignment from the same items, workers and seed, whatever order they come in:
 
-- every item gets one primary worker: items sorted by SHA-256 of (seed, item), dealt round
-  robin to the workers (sorted by a hash of seed and name, so no one always gets the extra);
-- exactly ``round(overlap * n)`` items (those with the smallest overlap hash) also go to a
-  second, different worker, the least loaded one so far, so loads stay within two items;
+- exactly ``round(overlap * n)`` items (those with the smallest SHA-256 of (seed, "overlap",
+  item)) go to two workers, the rest (sorted by SHA-256 of (seed, "item", item)) to one;
+- places are dealt from one round-robin stream over the workers (sorted by a hash of seed
+  and name, so no one always gets the extra item), an overlap item taking two consecutive
+  places: every worker's load is within one item of every other's, and the two workers of
+  an overlap item always differ;
 - gold items (items with an adjudicated answer) are mixed into each worker's list:
   ``round(gold_rate * their item count)`` of them, chosen by hash, never one that worker
   already answered or was given.
@@ -19,6 +21,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import orjson
 
@@ -34,6 +37,7 @@ __all__ = [
     "eligible_items", "gold_pool", "loads", "plan_assignments",
 ]  # fmt: skip
 KINDS = ("primary", "overlap", "gold")
+Dealt = Literal["primary", "overlap"]
 
 
 class AssignmentError(ReviewError):
@@ -86,18 +90,24 @@ def plan_assignments(
     order = sorted(names, key=lambda w: (_h(seed, "worker", w), w))
     given: dict[str, set[str]] = {w: set() for w in names}
     out: list[AssignmentEntry] = []
-    primary: dict[str, str] = {}
-    for n, item in enumerate(sorted(todo, key=lambda i: (_h(seed, "item", i), i))):
-        primary[item] = order[n % len(order)]
-        given[primary[item]].add(item)
-        out.append(AssignmentEntry(item=item, assignee=primary[item], kind="primary"))
+    slot = 0  # one round-robin stream of places: loads differ by one item at most
+
+    def give(item: str, kind: Dealt) -> None:
+        nonlocal slot
+        worker = order[slot % len(order)]
+        slot += 1
+        given[worker].add(item)
+        out.append(AssignmentEntry(item=item, assignee=worker, kind=kind))
+
     wanted = round(overlap * len(todo))
-    for item in sorted(todo, key=lambda i: (_h(seed, "overlap", i), i))[:wanted]:
-        second = min(
-            (w for w in order if w != primary[item]), key=lambda w: (len(given[w]), order.index(w))
-        )
-        given[second].add(item)
-        out.append(AssignmentEntry(item=item, assignee=second, kind="overlap"))
+    doubled = sorted(todo, key=lambda i: (_h(seed, "overlap", i), i))[:wanted]
+    for k, item in enumerate(doubled):  # two consecutive places: two different workers
+        pair: tuple[Dealt, Dealt] = ("primary", "overlap") if k % 2 == 0 else ("overlap", "primary")
+        give(item, pair[0])
+        give(item, pair[1])
+    rest = set(todo).difference(doubled)
+    for item in sorted(rest, key=lambda i: (_h(seed, "item", i), i)):
+        give(item, "primary")
     gold = sorted(set(gold_pool))
     if gold_rate > 0 and gold:
         before = {w: set(ids) for w, ids in (done or {}).items()}
