@@ -70,18 +70,19 @@ class Rejection:
     key: str
 
 
-def rejections_covering(conn: sqlite3.Connection, heads: list[str]) -> list[Rejection]:
-    """The reject decisions whose base names every one of ``heads``, latest first."""
+def rejections_covering(
+    conn: sqlite3.Connection, item_id: str, heads: list[str]
+) -> list[Rejection]:
+    """The item's reject decisions whose base names every one of ``heads``, latest first."""
     if not heads:
         return []
     rows = conn.execute(
         """SELECT d.actor, d.reason, d.key FROM review_decisions d
-           WHERE d.decision = 'reject' AND d.hash IN (
-               SELECT b.hash FROM review_decision_base b
-               WHERE b.parent IN (SELECT value FROM json_each(?1))
-               GROUP BY b.hash HAVING count(DISTINCT b.parent) = ?2)
+           WHERE d.item_id = ?1 AND d.decision = 'reject'
+           AND (SELECT count(*) FROM review_decision_base b
+                WHERE b.hash = d.hash AND b.parent IN (SELECT value FROM json_each(?2))) = ?3
            ORDER BY d.key DESC""",
-        (_json(heads), len(set(heads))),
+        (item_id, _json(heads), len(set(heads))),
     ).fetchall()
     return [Rejection(*r) for r in rows]
 
@@ -111,7 +112,7 @@ def starting_point(conn: sqlite3.Connection, item_id: str, actor: str) -> Start:
     shown = own_latest(conn, item_id, actor) if blind else (heads[0] if heads else None)
     base: tuple[str, ...] = (shown.hash,) if shown is not None else ()
     problems: list[str] = []
-    rejected = rejections_covering(conn, [h.hash for h in heads])
+    rejected = rejections_covering(conn, item_id, [h.hash for h in heads])
     if rejected:
         base = tuple(h.hash for h in heads)  # the rework replaces every rejected answer
         problems += [f"Rejected by {r.actor}: {r.reason}" for r in rejected]
