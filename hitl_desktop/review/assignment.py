@@ -101,8 +101,12 @@ def plan_assignments(
 
     wanted = round(overlap * len(todo))
     doubled = sorted(todo, key=lambda i: (_h(seed, "overlap", i), i))[:wanted]
+    even = len(order) % 2 == 0
     for k, item in enumerate(doubled):  # two consecutive places: two different workers
-        pair: tuple[Dealt, Dealt] = ("primary", "overlap") if k % 2 == 0 else ("overlap", "primary")
+        # with an even number of workers the pairs repeat; swap every other round so each
+        # worker gets as many primary as overlap places
+        swap = even and (2 * k // len(order)) % 2 == 1
+        pair: tuple[Dealt, Dealt] = ("overlap", "primary") if swap else ("primary", "overlap")
         give(item, pair[0])
         give(item, pair[1])
     rest = set(todo).difference(doubled)

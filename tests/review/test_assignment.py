@@ -85,7 +85,8 @@ def test_plan_is_the_same_whatever_the_input_order_and_changes_with_the_seed() -
 
 
 def test_overlap_is_exactly_its_share_and_loads_stay_balanced() -> None:
-    cases = ((["ana", "ben"], 0.2), (["ana", "ben", "cy"], 0.37), (["ana"], 0.0), (["a", "b"], 1))
+    cases = ((["ana", "ben"], 0.2), (["ana", "ben", "cy"], 0.37), (["ana"], 0.0), (["a", "b"], 1),
+             (["a", "b", "c", "d"], 0.2), (["a", "b", "c", "d", "e"], 0.5))  # fmt: skip
     for workers, overlap in cases:
         plan = plan_assignments(ITEMS, workers, overlap=overlap, seed="s")
         kinds = Counter(a.kind for a in plan)
@@ -96,9 +97,10 @@ def test_overlap_is_exactly_its_share_and_loads_stay_balanced() -> None:
         assert set(by_item) == set(ITEMS)  # every item given, each to distinct people
         assert all(len(set(who)) == len(who) for who in by_item.values())
         per = loads(plan)
-        prim = [w.primary for w in per]
+        prim, double = [w.primary for w in per], [w.overlap for w in per]
         total = [w.items for w in per]
         assert max(total) - min(total) <= 1 and max(prim) - min(prim) <= 2, per
+        assert max(double) - min(double) <= 2, per  # nobody gets only the second places
     # a small batch: round(0.37 * 7) = 3 items go to a second worker
     small = plan_assignments(ITEMS[:7], ["ana", "ben"], overlap=0.37, seed="s")
     assert Counter(a.kind for a in small) == {"primary": 7, "overlap": 3}
