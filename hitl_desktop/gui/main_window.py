@@ -32,6 +32,7 @@ from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
+from .review_controller import ReviewController
 from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
 from .schema_file import SchemaFilePublisher
@@ -118,6 +119,8 @@ class MainWindow(WindowPlumbing):
             lambda: self.workspace, self.runner, self.statusBar(), self
         )
         self.schema_file.published.connect(self.on_events_appended)
+        self.review = ReviewController(lambda: self.workspace, self.statusBar(), self)
+        self.review.decided.connect(self.on_events_appended)
         self._build_menus()
         self._gate_actions()
         self.help_pane = HelpPane(lambda: self.workspace, self.shortcuts, self)
@@ -235,11 +238,7 @@ class MainWindow(WindowPlumbing):
             ],
         )
 
-        later = self.tr("Coming with review workflows")
-        self.review_actions = [
-            self._action(self.tr("&Start review session"), enabled=False, tip=later),
-            self._action(self.tr("&Adjudicate disagreements…"), enabled=False, tip=later),
-        ]
+        self.review_actions = [self.review.action]
         self.review_menu = self._menu(self.tr("&Review"), list(self.review_actions))
         sync_later = self.tr("Coming with the central store")
         self.sync_menu = self._menu(
@@ -281,6 +280,7 @@ class MainWindow(WindowPlumbing):
         for title, actions in self.desk.editor_actions.items():
             self.shortcuts.register(title, actions)
         self.shortcuts.register(self.tr("Labels"), self.desk.palette.hotkey_actions)
+        self.shortcuts.register(self.review_menu.title(), self.review_actions)
         self.shortcuts.register(self.help_menu.title(), [self.cheat_action])
         self.addActions(self.desk.palette.hotkey_actions)
 
@@ -396,6 +396,7 @@ class MainWindow(WindowPlumbing):
             self.device_label.setText(self.tr("signing as {id}").format(id=device[:9]))
             self.device_label.setToolTip(device)
         self.readonly_label.setVisible(ws.readonly)
+        self.review.refresh()
 
     @Slot()
     def on_events_appended(self) -> None:
@@ -531,6 +532,7 @@ class MainWindow(WindowPlumbing):
             return
         self._closed = True
         self.desk.shutdown()  # saves the item being edited
+        self.review.shutdown()  # waits for a decision on its way to the log
         self.runner.shutdown()
         close_journal(self.workspace)
         self.workspace.close()

@@ -46,11 +46,11 @@ def test_a_worker_sees_review_publish_and_rebuild_off_with_the_reason(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert win.role_gate.label.text() == "wanda · expert"
     assert win.workspace.profile == Profile("wanda", "expert")
-    # the gate gives each action back its own state (reviews are still to come)
+    # the gate gives each action back its own state
     assert win.publish_schema_action.isEnabled()
     assert win.publish_schema_action.toolTip().startswith("Publish a label schema file")
-    assert not win.review_actions[0].isEnabled()
-    assert win.review_actions[0].toolTip() == "Coming with review workflows"
+    assert win.review_actions[0].isEnabled()
+    assert win.review_actions[0].toolTip() == "Decide the items whose answers disagree"
     assert not win.rebuild_action.isEnabled()  # experts do not run admin tools
 
     assert win.profiles.set_profile(Profile("wanda", "admin"))
