@@ -209,9 +209,10 @@ def recover(ws: Workspace, item_id: str) -> Draft | None:
     draft = jr.read(item_id, text_length=len(text) if text is not None else None)
     if draft is None:
         return None
-    head = revisions.latest_head(conn, item_id)
-    saved = revisions.revision_payload(conn, head.hash)["annotations"] if head else []
-    dealt_with = revisions.ancestry(conn, [head.hash]) if head else set()
+    start = assigned.starting_point(conn, item_id, ws.profile.name)  # what open_document shows
+    shown = start.shown
+    saved = revisions.revision_payload(conn, shown.hash)["annotations"] if shown else []
+    dealt_with = revisions.ancestry(conn, list(start.base))
     if annotations_to_json(draft.annotations) == saved and draft.snapshot.replaces <= dealt_with:
         jr.clear(item_id)
         return None

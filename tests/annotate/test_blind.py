@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hitl_desktop.annotate import Annotation, Box, commands, open_document, revisions, save
+from hitl_desktop.annotate import Annotation, Box, commands, open_document, recover, revisions, save
+from hitl_desktop.annotate.persist import journal
 from hitl_desktop.annotate.shapes import Classification
 from hitl_desktop.review.assignment import assign
 from hitl_desktop.review.decide import decide
@@ -106,3 +107,20 @@ def test_a_gold_task_is_answered_blind_and_a_wrong_answer_is_a_gold_failure(
     label_and_save(workspace, sms0, Annotation(Classification(("ham",))))
     task = task_for(workspace.reader(), sms0)
     assert task is not None and task.kind == "gold" and "cy" in task.actors
+
+
+def test_a_draft_left_after_a_blind_save_is_dropped_not_offered_again(
+    workspace: Workspace, page_item: str
+) -> None:
+    as_(workspace, "chris", "checker")
+    assign(workspace, [page_item], ["ana", "ben"], batch="b1", overlap=1.0)
+    as_(workspace, "ana")
+    doc = open_document(workspace, page_item)
+    doc.push(commands.add(doc, Annotation(Box(40, 60, 300, 90), "header")))
+    assert save(workspace, doc) is not None
+    as_(workspace, "ben")
+    label_and_save(workspace, page_item, Annotation(Box(40, 60, 300, 90), "question"))
+    journal(workspace).write(doc)  # ana's draft of what she saved, left by a crash
+    as_(workspace, "ana")  # it equals her own saved answer, whatever ben saved since
+    assert recover(workspace, page_item) is None
+    assert journal(workspace).read(page_item) is None
