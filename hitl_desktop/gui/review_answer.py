@@ -130,23 +130,6 @@ class PageCanvas(QWidget):
         self.view.viewport().update()
 
 
-def answer_header(side: str, answer: Answer, tr: Callable[[str], str]) -> str:
-    """Who made the answer, from which models, and whether it is a review decision (HTML)."""
-    c = answer.candidate
-    parts = [f"<b>{html.escape(side)}: {html.escape(c.actor)}</b> ({html.escape(c.role)})"]
-    parts.append(tr("{n} annotations").format(n=len(c.annotations)))
-    if c.decision:
-        parts.append(tr("review decision: {d}").format(d=html.escape(c.decision)))
-    if answer.models:
-        parts.append(tr("models: {m}").format(m=html.escape(", ".join(answer.models))))
-    if answer.classes:
-        parts.append(tr("class: {c}").format(c=html.escape(", ".join(answer.classes))))
-    text = " · ".join(parts)
-    if c.problem:
-        text += f"<br><span style='color:#b00000'>{html.escape(c.problem)}</span>"
-    return text
-
-
 def _mark(text: str, changed: bool) -> str:
     body = html.escape(text)
     return f"<span style='background:{WARNING_TINT}'><b>{body}</b></span>" if changed else body
@@ -220,6 +203,22 @@ class AnswerPane(QWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.lines)
 
+    def header_text(self, side: str, answer: Answer) -> str:
+        """Who made the answer, from which models, and whether it is a review decision."""
+        c = answer.candidate
+        parts = [f"<b>{html.escape(side)}: {html.escape(c.actor)}</b> ({html.escape(c.role)})"]
+        parts.append(self.tr("{n} annotations").format(n=len(c.annotations)))
+        if c.decision:
+            parts.append(self.tr("review decision: {d}").format(d=html.escape(c.decision)))
+        if answer.models:
+            parts.append(self.tr("models: {m}").format(m=html.escape(", ".join(answer.models))))
+        if answer.classes:
+            parts.append(self.tr("class: {c}").format(c=html.escape(", ".join(answer.classes))))
+        text = " · ".join(parts)
+        if c.problem:
+            text += f"<br><span style='color:#b00000'>{html.escape(c.problem)}</span>"
+        return text
+
     def show_answer(
         self,
         workspace: Callable[[], Workspace],
@@ -227,15 +226,14 @@ class AnswerPane(QWidget):
         index: int,
         side: str,
     ) -> None:
-        tr = self.tr
         if index >= len(page.answers):
-            self.header.setText(tr("No second answer"))
+            self.header.setText(self.tr("No second answer"))
             self.canvas.hide()
             self.text.hide()
             self.lines.hide()
             return
         answer = page.answers[index]
-        self.header.setText(answer_header(side, answer, tr))
+        self.header.setText(self.header_text(side, answer))
         anns = answer.candidate.annotations
         image = page.blob_sha256 is not None and page.text is None
         self.canvas.setVisible(image)

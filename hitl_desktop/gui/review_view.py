@@ -11,6 +11,7 @@ the queue and the next task opens.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -219,11 +220,11 @@ class ReviewView(QWidget):
                 Layer(b.candidate.annotations, b.flagged, lambda _l: SIDE_COLOURS[1]),
             ])  # fmt: skip
             self.overlay_header.setText(
-                self.tr("<span style='color:{a}'>■ {left}</span> &nbsp; "
-                        "<span style='color:{b}'>■ {right}</span>").format(
-                    a=SIDE_COLOURS[0].name(), b=SIDE_COLOURS[1].name(),
-                    left=a.candidate.actor, right=b.candidate.actor)
-            )  # fmt: skip
+                " &nbsp; ".join(
+                    f"<span style='color:{colour.name()}'>■ {html.escape(ans.candidate.actor)}</span>"
+                    for colour, ans in zip(SIDE_COLOURS, (a, b), strict=True)
+                )
+            )
         self._fill_differences(page)
         self._overlay_toggled()
 

@@ -53,6 +53,44 @@
     </message>
 </context>
 <context>
+    <name>AdjudicateDialog</name>
+    <message>
+        <source>Edit and adjudicate: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label for new shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>{n} annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review decision: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class: {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No second answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1247,15 +1285,7 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming with review workflows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start review session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1272,10 +1302,6 @@ id {id}</source>
     </message>
     <message>
         <source>Edit the label schema, publish its next version, see its history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Adjudicate disagreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2101,6 +2127,192 @@ event {hash}</source>
     </message>
     <message>
         <source>Who are you? Your name and role are recorded with every change you make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest agreement first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold failures always come first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list disagreements at or above the schema&apos;s agreement threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are the answers to {item} rejected? The workers see this reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the header box is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Review &amp;queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide the items whose answers disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review: ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept &amp;left answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept &amp;right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge picks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and adjudicate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review queue is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no open task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which answer&apos;s version the merge keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item}: {decision} recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

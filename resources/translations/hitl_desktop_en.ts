@@ -272,6 +272,16 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkPosition</name>
     <message numerus="yes">
         <source>%Ln saved today</source>

@@ -53,6 +53,44 @@
     </message>
 </context>
 <context>
+    <name>AdjudicateDialog</name>
+    <message>
+        <source>Edit and adjudicate: {item}</source>
+        <translation>Corriger et trancher : {item}</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Enregistrer la décision</translation>
+    </message>
+    <message>
+        <source>Label for new shapes</source>
+        <translation>Étiquette des nouvelles formes</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>{n} annotations</source>
+        <translation>{n} annotations</translation>
+    </message>
+    <message>
+        <source>review decision: {d}</source>
+        <translation>décision de revue : {d}</translation>
+    </message>
+    <message>
+        <source>models: {m}</source>
+        <translation>modèles : {m}</translation>
+    </message>
+    <message>
+        <source>class: {c}</source>
+        <translation>classe : {c}</translation>
+    </message>
+    <message>
+        <source>No second answer</source>
+        <translation>Pas de seconde réponse</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1268,16 +1306,8 @@ id {id}</translation>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <source>Coming with review workflows</source>
-        <translation>Disponible avec les circuits de relecture</translation>
-    </message>
-    <message>
         <source>&amp;Review</source>
         <translation>&amp;Relecture</translation>
-    </message>
-    <message>
-        <source>&amp;Start review session</source>
-        <translation>&amp;Démarrer une session de relecture</translation>
     </message>
     <message>
         <source>Help</source>
@@ -1294,10 +1324,6 @@ id {id}</translation>
     <message>
         <source>Edit the label schema, publish its next version, see its history</source>
         <translation>Modifier le schéma d&apos;étiquettes, publier sa version suivante, voir son historique</translation>
-    </message>
-    <message>
-        <source>&amp;Adjudicate disagreements…</source>
-        <translation>&amp;Arbitrer les désaccords…</translation>
     </message>
     <message>
         <source>Coming with the central store</source>
@@ -2143,6 +2169,193 @@ fichiers du modèle {weights}
     <message>
         <source>Who are you? Your name and role are recorded with every change you make.</source>
         <translation>Qui êtes-vous ? Votre nom et votre rôle sont enregistrés avec chaque modification que vous faites.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Oldest first</source>
+        <translation>Les plus anciennes d’abord</translation>
+    </message>
+    <message>
+        <source>Lowest agreement first</source>
+        <translation>Accord le plus faible d’abord</translation>
+    </message>
+    <message>
+        <source>Gold failures always come first</source>
+        <translation>Les échecs sur les items de référence passent toujours en premier</translation>
+    </message>
+    <message>
+        <source>Show minor</source>
+        <translation>Afficher les mineurs</translation>
+    </message>
+    <message>
+        <source>Also list disagreements at or above the schema&apos;s agreement threshold</source>
+        <translation>Lister aussi les désaccords au niveau du seuil d’accord du schéma ou au-dessus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tâche</numerusform>
+            <numerusform>%n tâches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>decision conflict</source>
+        <translation>conflit de décisions</translation>
+    </message>
+    <message>
+        <source>fork</source>
+        <translation>divergence</translation>
+    </message>
+    <message>
+        <source>disagreement</source>
+        <translation>désaccord</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject answers</source>
+        <translation>Rejeter les réponses</translation>
+    </message>
+    <message>
+        <source>Why are the answers to {item} rejected? The workers see this reason.</source>
+        <translation>Pourquoi les réponses à {item} sont-elles rejetées ? Les annotateurs verront ce motif.</translation>
+    </message>
+    <message>
+        <source>e.g. the header box is missing</source>
+        <translation>p. ex. le cadre de l’en-tête manque</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Review &amp;queue…</source>
+        <translation>&amp;File de revue…</translation>
+    </message>
+    <message>
+        <source>Decide the items whose answers disagree</source>
+        <translation>Trancher les éléments dont les réponses divergent</translation>
+    </message>
+    <message>
+        <source>Review: ?</source>
+        <translation>Revue : ?</translation>
+    </message>
+    <message>
+        <source>Review: {n}</source>
+        <translation>Revue : {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Review queue</source>
+        <translation>File de revue</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Accept &amp;left answer</source>
+        <translation>Accepter la réponse de &amp;gauche</translation>
+    </message>
+    <message>
+        <source>Accept &amp;right answer</source>
+        <translation>Accepter la réponse de &amp;droite</translation>
+    </message>
+    <message>
+        <source>&amp;Merge picks</source>
+        <translation>&amp;Fusionner les choix</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and adjudicate…</source>
+        <translation>&amp;Corriger et trancher…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>Re&amp;jeter…</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay</source>
+        <translation>&amp;Superposer</translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation>Tâche suivante</translation>
+    </message>
+    <message>
+        <source>Previous task</source>
+        <translation>Tâche précédente</translation>
+    </message>
+    <message>
+        <source>Open task</source>
+        <translation>Ouvrir la tâche</translation>
+    </message>
+    <message>
+        <source>The review queue is empty.</source>
+        <translation>La file de revue est vide.</translation>
+    </message>
+    <message>
+        <source>Select a task and press Enter to open it.</source>
+        <translation>Choisissez une tâche et appuyez sur Entrée pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>no open task</source>
+        <translation>aucune tâche ouverte</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Which answer&apos;s version the merge keeps</source>
+        <translation>La version que la fusion garde</translation>
+    </message>
+    <message>
+        <source>{item}: {decision} recorded.</source>
+        <translation>{item} : {decision} enregistré.</translation>
     </message>
 </context>
 <context>
