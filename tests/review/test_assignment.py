@@ -20,6 +20,7 @@ from hitl_desktop.review.assignment import (
     assign,
     assignees_of,
     assignments_for,
+    eligible_items,
     gold_pool,
     loads,
     plan_assignments,
@@ -27,6 +28,7 @@ from hitl_desktop.review.assignment import (
 from hitl_desktop.review.decide import decide
 from hitl_desktop.workspace import Profile, Workspace
 from hitl_desktop.workspace.queries import ItemFilter, page_items
+from tests.support.files import text_pdf
 
 DATA = Path(__file__).parents[2].parent / "shared" / "data"
 SMS = DATA / "textcls" / "sms_spam_2000.tsv"
@@ -227,3 +229,15 @@ def test_cli_assign_and_assignments(workspace: Workspace, tmp_path: Path) -> Non
     everyone = runner.invoke(app, ["-w", str(path), "assignments"])
     assert everyone.exit_code == 0 and everyone.output.splitlines()[0].split()[1] == "cy"
     assert "10 assignment(s), 0 answered" in everyone.output
+
+
+def test_pages_are_assigned_not_their_pdf(workspace: Workspace, tmp_path: Path) -> None:
+    (tmp_path / "invoice.pdf").write_bytes(text_pdf(["Invoice 2026-001", "Total 42.00 EUR"]))
+    import_paths(workspace, [tmp_path / "invoice.pdf"], ImportOptions(workers=1, source="t"))
+    rows = page_items(workspace.reader(), ItemFilter(), 0, 100)
+    [pdf] = [r.id for r in rows if r.parent_id is None]
+    pages = sorted(r.id for r in rows if r.parent_id == pdf)
+    assert len(pages) == 2
+    assert sorted(eligible_items(workspace.reader())) == pages
+    event = assign(workspace, [pdf], ["ana"], batch="b", overlap=0)  # the PDF stands for its pages
+    assert sorted(e["item"] for e in event.payload["assignments"]) == pages
