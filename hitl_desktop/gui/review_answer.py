@@ -235,7 +235,7 @@ class AnswerPane(QWidget):
         answer = page.answers[index]
         self.header.setText(self.header_text(side, answer))
         anns = answer.candidate.annotations
-        image = page.blob_sha256 is not None and page.text is None
+        image = page.on_page
         self.canvas.setVisible(image)
         self.text.setVisible(page.text is not None)
         if image:

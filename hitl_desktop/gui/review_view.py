@@ -192,9 +192,10 @@ class ReviewView(QWidget):
         self.message.clear()
         has = page is not None
         two = page is not None and len(page.answers) >= 2
+        overlay = two and page is not None and page.on_page
         for action, on in ((self.accept_left_action, has), (self.accept_right_action, two),
                            (self.merge_action, two), (self.adjudicate_action, has),
-                           (self.reject_action, has), (self.overlay_action, two)):  # fmt: skip
+                           (self.reject_action, has), (self.overlay_action, overlay)):  # fmt: skip
             action.setEnabled(on and not self.pending)
         self.diffs.clear()
         self._take = []
@@ -213,7 +214,7 @@ class ReviewView(QWidget):
         ws = self._workspace
         self.left.show_answer(ws, page, 0, self.tr("Left"))
         self.right.show_answer(ws, page, 1, self.tr("Right"))
-        if two:
+        if overlay:
             a, b = page.answers[0], page.answers[1]
             self.overlay.show_layers(ws, page, [
                 Layer(a.candidate.annotations, a.flagged, lambda _l: SIDE_COLOURS[0]),

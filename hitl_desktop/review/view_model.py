@@ -79,6 +79,11 @@ class ReviewPage:
         """The revisions shown: what a decision must still find when it is recorded."""
         return [a.candidate.hash for a in self.answers]
 
+    @property
+    def on_page(self) -> bool:
+        """Whether the answers are drawn on a page image (else: on a text, or nothing)."""
+        return self.text is None and self.blob_sha256 is not None
+
     def group_of(self, diff_index: int) -> int:
         return next(i for i, g in enumerate(self.groups) if diff_index in g.diffs)
 

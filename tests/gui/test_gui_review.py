@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from hitl_desktop.annotate import Annotation, Box, commands, open_document, revisions, save
-from hitl_desktop.annotate.shapes import OcrLine
+from hitl_desktop.annotate.shapes import OcrLine, Span
 from hitl_desktop.gui.main_window import MainWindow
 from hitl_desktop.gui.opening import open_workspace
 from hitl_desktop.gui.review_answer import FLAGGED_WIDTH, SIDE_COLOURS, WARNING
@@ -29,7 +29,9 @@ from .gui_helpers import SCREENSHOTS
 
 pytestmark = pytest.mark.gui
 
-PAGE = Path(__file__).parents[2].parent / "shared" / "data" / "funsd" / "images" / "0000971160.png"
+DATA = Path(__file__).parents[2].parent / "shared" / "data"
+PAGE = DATA / "funsd" / "images" / "0000971160.png"
+SMS = DATA / "textcls" / "sms_spam_2000.tsv"
 
 
 def _quad(x0: float, y0: float, x1: float, y1: float) -> tuple[tuple[float, float], ...]:
@@ -249,4 +251,61 @@ def test_a_worker_cannot_open_the_review_view(qtbot, demo_path: Path) -> None:  
     assert win.review.action.toolTip() == "Only checkers and experts decide reviews"
     assert win.review.action.shortcut().toString() == "Ctrl+Shift+R"
     assert win.review.count_label.text() == "Review: 1"  # the queue is visible, not decidable
+    win.close()
+
+
+def test_text_spans_and_the_keyboard_walk_through_the_queue(  # type: ignore[no-untyped-def]
+    qtbot, demo_path: Path, tmp_path: Path
+) -> None:
+    page_item = _two_answers(demo_path, "expert")
+    if not SMS.exists():
+        pytest.skip(f"SMS data not found at {SMS}")
+    message = SMS.read_text(encoding="utf-8").splitlines()[1].split("\t", 1)[-1]
+    sms = tmp_path / "sms0.txt"
+    sms.write_text(message, encoding="utf-8")
+    with Workspace.open(demo_path) as ws:
+        [result] = import_paths(ws, [sms], ImportOptions(workers=1, source="review-gui")).files
+        text = result.item_id
+        assert text is not None
+        # ana marks one span, ben marks it with another label and adds a second one
+        _answer(ws, text, "ana", Annotation(Span(0, 5), "greeting"))
+        _answer(ws, text, "ben", Annotation(Span(0, 5), "name"), Annotation(Span(6, 10), "name"))
+    win = MainWindow(open_workspace(demo_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.review.count_label.text() == "Review: 2"
+    view = _open_view(qtbot, win)
+    tree = view.queue.tree
+    # oldest first: the FUNSD page, then the text; lowest agreement first: the text first
+    assert [t.item_id for t in view.queue.tasks] == [page_item, text]
+    view.queue.order.setCurrentIndex(view.queue.order.findData("agreement"))
+    assert [t.item_id for t in view.queue.tasks] == [text, page_item]
+    view.queue.order.setCurrentIndex(view.queue.order.findData("oldest"))
+    assert view.page is not None and view.page.item_id == page_item
+    # J moves down, K up, Enter opens the selected task
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_J)
+    assert view.queue.current_item() == text
+    assert view.page.item_id == page_item  # moving does not open
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert view.page is not None and view.page.item_id == text
+    # the text with its spans; spans in a difference get the warning tint
+    assert not view.left.canvas.isVisible() and view.left.text.isVisible()
+    assert not view.overlay_action.isEnabled()  # nothing to overlay on a text
+    listed = [view.diffs.topLevelItem(i).text(0) for i in range(view.diffs.topLevelItemCount())]  # type: ignore[union-attr]
+    ben = "a" if view.page.answers[0].candidate.actor == "ben" else "b"  # the extra span
+    assert listed == [f"span only in {ben}", "span label"]
+    for pane in (view.left, view.right):
+        assert "background-color:#ffc9a8" in pane.text.toHtml()
+        assert pane.text.toPlainText() == message
+    qtbot.keyClick(tree, Qt.Key.Key_K)
+    assert view.queue.current_item() == page_item
+    # accept the left answer of the text: it leaves the queue, the page stays
+    tree.setCurrentItem(tree.topLevelItem(1))
+    qtbot.keyClick(tree, Qt.Key.Key_1)
+    assert view.wait_for_decisions()
+    assert [t.item_id for t in view.queue.tasks] == [page_item]
+    assert view.page is not None and view.page.item_id == page_item
+    assert win.review.count_label.text() == "Review: 1"
     win.close()
