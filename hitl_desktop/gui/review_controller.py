@@ -1,4 +1,4 @@
-"""The review view in the main window: Review → Review queue (Ctrl+Shift+R) opens it, and
+"""The review view in the main window: Review → Review queue (Ctrl+R) opens it, and
 the status bar counts the tasks waiting ("Review: N")."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .review_view import ReviewView
 
 
 class ReviewController(QObject):
-    """Review → Review queue (Ctrl+Shift+R) and the "Review: N" count in the status bar."""
+    """Review → Review queue (Ctrl+R) and the "Review: N" count in the status bar."""
 
     decided = Signal()
 
@@ -28,7 +28,7 @@ class ReviewController(QObject):
         self.view.decided.connect(lambda _hash: self.decided.emit())
         self.action = QAction(self.tr("Review &queue…"), parent)
         self.action.setObjectName("review.open_queue")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.action.setShortcut(QKeySequence("Ctrl+R"))
         tip = self.tr("Decide the items whose answers disagree")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
