@@ -1,48 +1,70 @@
-"""Agreement report over a workspace: each actor's latest revision of each item, compared.
+"""Agreement and accuracy report over a workspace, from each worker's latest revision.
 
-Only items annotated by two or more actors count. Per annotator pair: Cohen's kappa over the
-items' single class labels, mean IoU and share of matched boxes/polygons, span F1 (the first
-actor of the pair as reference), mean CER of matched OCR lines. Overall: Krippendorff's alpha
-(nominal) over the class labels of all actors, and how many items show any difference.
-Output order is fixed (actors and items sorted), so the same log always gives the same report.
+Agreement counts items answered by two or more actors (review decisions are not answers: a
+checker's accept copies a worker's). Per annotator pair: Cohen's kappa over the items' single
+class labels, mean IoU and share of matched boxes/polygons, span F1 (the first actor of the
+pair as reference), mean CER of matched OCR lines. Per label (``per_label``): one-vs-rest
+kappa for classes, same-label F1 and mean IoU for regions and spans, per pair and overall;
+Krippendorff's alpha (interval) for numeric attributes of the items' classification. Overall:
+Krippendorff's alpha (nominal) over the single class labels, and how many items differ.
+Accuracy (``accuracy``): workers against adjudicated answers and gold, models against
+adjudicated answers, and how often people changed accepted model suggestions.
+
+All payloads are read in one query and parsed only where two answers differ. Output order is
+fixed (actors, labels and items sorted), so the same log always gives the same report.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import Any
 
-from ..annotate.annotation import Annotation, annotations_from_json
 from ..annotate.errors import InvalidAnnotation
-from ..annotate.revisions import revision_payload
-from ..annotate.shapes import Classification
-from .agreement import cohen_kappa, krippendorff_alpha
-from .disagreement import differences
+from .accuracy import (
+    Accuracy,
+    ModelCorrections,
+    adjudicated,
+    gold_items,
+    model_accuracy,
+    model_corrections,
+    worker_accuracy,
+)
+from .agreement import krippendorff_alpha_units
+from .answers import (
+    Answer,
+    class_set,
+    decision_bases,
+    latest_by_worker,
+    load_answers,
+    numeric_attributes,
+    single_label,
+)
+from .disagreement import Thresholds, differences
 from .errors import ReviewError
-from .matching import match_regions, span_f1
+from .fast import Matched, View
+from .pairs import PairAgreement, PairWork
+from .per_label import (
+    AttributeAgreement,
+    ClassUnits,
+    LabelAgreement,
+    attribute_agreement,
+    label_agreement,
+)
+from .report_text import (
+    accuracy_table,
+    attribute_table,
+    corrections_table,
+    fmt,
+    label_table,
+    pair_table,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class PairAgreement:
-    """Agreement of two actors over the items both annotated; None where nothing to compare."""
-
-    actor_a: str
-    actor_b: str
-    items: int  # items both annotated
-    class_items: int  # of those, items both gave a single class label
-    kappa: float | None
-    regions_a: int
-    regions_b: int
-    matched_regions: int
-    mean_iou: float | None  # over matched boxes/polygons
-    matched_share: float | None  # 2 * matched / (regions_a + regions_b)
-    span_items: int  # items where either actor marked spans
-    span_f1: float | None  # mean over those items, actor_a as reference
-    matched_lines: int
-    mean_cer: float | None  # over matched OCR lines, actor_a as reference
+__all__ = ["AgreementReport", "PairAgreement", "agreement_report", "latest_by_actor"]
+THRESHOLDS = Thresholds()  # the review queue's: an item "differs" when it would be a task
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,144 +75,182 @@ class AgreementReport:
     alpha: float | None  # Krippendorff's alpha (nominal) over single class labels
     pairs: tuple[PairAgreement, ...]
     skipped: tuple[str, ...]  # revisions that could not be read, with the reason
+    labels: tuple[LabelAgreement, ...] = ()
+    attributes: tuple[AttributeAgreement, ...] = ()
+    adjudicated_items: int = 0  # items with a review decision that carries an answer
+    workers: tuple[Accuracy, ...] = ()  # against adjudicated answers, then gold
+    models: tuple[Accuracy, ...] = ()
+    corrections: tuple[ModelCorrections, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["actors"] = list(self.actors)
-        out["skipped"] = list(self.skipped)
+        out: dict[str, Any] = _lists(asdict(self))
         return out
 
     def to_text(self) -> str:
-        """A readable table: one row per annotator pair, then the overall figures."""
+        """Readable tables: annotator pairs, labels, attributes, then accuracy."""
+        lines: list[str] = []
         if self.items == 0:
-            return "no item was annotated by two or more actors: nothing to compare yet"
-        head = ("pair", "items", "kappa", "mean IoU", "matched", "span F1", "mean CER")
-        rows = [head]
-        for p in self.pairs:
-            rows.append(
-                (
-                    f"{p.actor_a} / {p.actor_b}", str(p.items), _fmt(p.kappa), _fmt(p.mean_iou),
-                    _fmt(p.matched_share), _fmt(p.span_f1), _fmt(p.mean_cer),
-                )
-            )  # fmt: skip
-        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = [
-            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-        ]
-        lines.append("")
-        lines.append(f"items annotated by 2+ actors: {self.items}")
-        lines.append(f"items with at least one difference: {self.items_with_differences}")
-        lines.append(f"Krippendorff's alpha (nominal, class labels): {_fmt(self.alpha)}")
+            lines.append("no item was annotated by two or more actors: nothing to compare yet")
+        else:
+            lines += pair_table(self.pairs)
+            lines.append("")
+            lines.append(f"items annotated by 2+ actors: {self.items}")
+            lines.append(f"items with at least one difference: {self.items_with_differences}")
+            lines.append(f"Krippendorff's alpha (nominal, class labels): {fmt(self.alpha)}")
+            lines += label_table(self.labels)
+            lines += attribute_table(self.attributes)
+        if self.adjudicated_items:
+            lines.append("")
+            lines.append(f"items with an adjudicated answer: {self.adjudicated_items}")
+        lines += accuracy_table("Worker accuracy", self.workers)
+        lines += accuracy_table("Model accuracy against adjudicated answers", self.models)
+        lines += corrections_table(self.corrections)
         lines.extend(f"skipped: {s}" for s in self.skipped)
         return "\n".join(lines)
 
 
-def _fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
+def _lists(value: Any) -> Any:
+    """Tuples as lists, all the way down (the JSON shape)."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value
 
 
 def latest_by_actor(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
-    """For each item, each actor's latest revision hash (by ``rev_key``)."""
+    """For each item, each actor's latest revision hash (by ``rev_key``), decisions aside."""
     out: dict[str, dict[str, str]] = {}
     rows = conn.execute(
-        "SELECT item_id, actor, hash FROM annotation_revisions ORDER BY item_id, actor, rev_key"
+        """SELECT item_id, actor, hash FROM annotation_revisions WHERE decision IS NULL
+           ORDER BY item_id, actor, rev_key"""
     )
     for item_id, actor, hash_ in rows:
         out.setdefault(item_id, {})[actor] = hash_  # later rev_key overwrites earlier
     return out
 
 
-def _class_label(annotations: Sequence[Annotation]) -> str | None:
-    """The item's single class label; None for no label or a multi-label answer."""
-    labels = [
-        label
-        for x in annotations
-        if isinstance(x.shape, Classification)
-        for label in x.shape.labels
-    ]
-    return labels[0] if len(labels) == 1 else None
-
-
-def _of_kind(annotations: Sequence[Annotation], kinds: tuple[str, ...]) -> list[Annotation]:
-    return [x for x in annotations if x.kind in kinds]
-
-
-def _mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def _pair(
-    a: str, b: str, answers: list[tuple[list[Annotation], list[Annotation]]]
-) -> PairAgreement:
-    labels_a: list[str] = []
-    labels_b: list[str] = []
-    ious: list[float] = []
-    cers: list[float] = []
-    f1s: list[float] = []
-    regions_a = regions_b = 0
-    for xa, xb in answers:
-        la, lb = _class_label(xa), _class_label(xb)
-        if la is not None and lb is not None:
-            labels_a.append(la)
-            labels_b.append(lb)
-        ra, rb = _of_kind(xa, ("box", "polygon")), _of_kind(xb, ("box", "polygon"))
-        regions_a += len(ra)
-        regions_b += len(rb)
-        ious.extend(m.iou for m in match_regions(ra, rb).matches)
-        lines = match_regions(_of_kind(xa, ("ocr_line",)), _of_kind(xb, ("ocr_line",)))
-        cers.extend(m.cer for m in lines.matches if m.cer is not None)
-        sa, sb = _of_kind(xa, ("span",)), _of_kind(xb, ("span",))
-        if sa or sb:
-            f1s.append(span_f1(sa, sb).f1)
-    total = regions_a + regions_b
-    return PairAgreement(
-        actor_a=a, actor_b=b, items=len(answers), class_items=len(labels_a),
-        kappa=cohen_kappa(labels_a, labels_b) if labels_a else None,
-        regions_a=regions_a, regions_b=regions_b, matched_regions=len(ious),
-        mean_iou=_mean(ious), matched_share=2 * len(ious) / total if total else None,
-        span_items=len(f1s), span_f1=_mean(f1s), matched_lines=len(cers), mean_cer=_mean(cers),
-    )  # fmt: skip
-
-
-def _load(
-    conn: sqlite3.Connection, latest: dict[str, dict[str, str]], skipped: list[str]
-) -> dict[str, dict[str, list[Annotation]]]:
-    """Annotations of each actor's latest revision, for items with two or more actors."""
-    out: dict[str, dict[str, list[Annotation]]] = {}
-    for item_id in sorted(latest):
-        if len(latest[item_id]) < 2:
-            continue
-        answers: dict[str, list[Annotation]] = {}
-        for actor in sorted(latest[item_id]):
-            hash_ = latest[item_id][actor]
-            try:
-                answers[actor] = annotations_from_json(revision_payload(conn, hash_)["annotations"])
-            except (InvalidAnnotation, LookupError, KeyError, TypeError) as exc:
-                skipped.append(f"item {item_id}, {actor}'s revision {hash_[:12]}: {exc}")
-        if len(answers) >= 2:
-            out[item_id] = answers
+def _readable(item: str, latest: Mapping[str, Answer], skipped: list[str]) -> dict[str, Answer]:
+    """The answers that can be compared; parsed only when they are not all identical."""
+    out = {}
+    for actor, a in sorted(latest.items()):
+        if a.raw is None:
+            skipped.append(f"item {item}, {actor}: revision {a.hash[:12]} holds no annotations")
+        else:
+            out[actor] = a
+    if len({a.key() for a in out.values()}) <= 1:
+        return out
+    for actor, a in list(out.items()):
+        try:
+            a.annotations()
+        except InvalidAnnotation as exc:
+            skipped.append(f"item {item}, {actor}: {exc}")
+            del out[actor]
     return out
 
 
+Values = tuple[frozenset[str], str | None, Sequence[tuple[str, float]]]  # classes, single, numbers
+
+
+def _values(a: Answer) -> Values:
+    v = a.view()
+    if v is not None:
+        return v.classes, v.single, v.numbers
+    return class_set(a.raw), single_label(a.raw), list(numeric_attributes(a.raw).items())
+
+
+@dataclass
+class _Units:
+    """Per-item values of all annotators, counted by their sorted value lists."""
+
+    single: Counter[tuple[str, ...]]
+    classes: ClassUnits
+    attributes: dict[str, Counter[tuple[float, ...]]]
+
+    def add(self, answers: Iterable[Values]) -> None:
+        singles: list[str] = []
+        sets: list[frozenset[str]] = []
+        numbers: dict[str, list[float]] = {}
+        for classes, single, values in answers:
+            if single is not None:
+                singles.append(single)
+            if classes:
+                sets.append(classes)
+            for name, v in dict(reversed(values)).items():  # the first value of a name
+                numbers.setdefault(name, []).append(v)
+        if len(singles) >= 2:
+            self.single[tuple(sorted(singles))] += 1
+        if len(sets) >= 2:
+            self.classes[tuple(sorted(sets, key=sorted))] += 1
+        for name, vs in numbers.items():
+            if len(vs) >= 2:
+                self.attributes.setdefault(name, Counter())[tuple(sorted(vs))] += 1
+
+
+def _compare_views(views: Mapping[str, View], works: dict[tuple[str, str], PairWork]) -> bool:
+    """Add every pair of one item's raw views; whether any pair differs."""
+    contents = {actor: v.content() for actor, v in views.items()}
+    differs = False
+    for a, b in combinations(sorted(views), 2):
+        work = works.get((a, b)) or works.setdefault((a, b), PairWork())
+        if contents[a] == contents[b]:
+            work.add_same_view(views[a])
+            continue
+        matched = Matched.of(views[a], views[b])
+        work.add_fast(matched)
+        differs = differs or matched.differ(THRESHOLDS)
+    return differs
+
+
+def _compare_parsed(shared: Mapping[str, Answer], works: dict[tuple[str, str], PairWork]) -> bool:
+    """Add every pair of one item's answers (some not viewable); whether any pair differs."""
+    differs = False
+    for a, b in combinations(sorted(shared), 2):
+        work = works.get((a, b)) or works.setdefault((a, b), PairWork())
+        xa, xb = shared[a], shared[b]
+        if xa.key() == xb.key():
+            work.add_identical(xa)
+            continue
+        work.add_different(xa, xb)
+        differs = differs or bool(differences(xa.annotations(), xb.annotations(), THRESHOLDS))
+    return differs
+
+
 def agreement_report(conn: sqlite3.Connection) -> AgreementReport:
-    """The agreement figures of every item annotated by two or more actors."""
+    """Agreement of every item annotated by two or more actors, and accuracy figures."""
     skipped: list[str] = []
-    shared = _load(conn, latest_by_actor(conn), skipped)
-    actors = tuple(sorted({actor for answers in shared.values() for actor in answers}))
-    pairs = []
-    for a, b in combinations(actors, 2):
-        both = [(ans[a], ans[b]) for _, ans in sorted(shared.items()) if a in ans and b in ans]
-        if both:
-            pairs.append(_pair(a, b, both))
-    with_diff = sum(
-        1
-        for ans in shared.values()
-        if any(differences(ans[a], ans[b]) for a, b in combinations(sorted(ans), 2))
-    )
-    items = sorted(shared)
-    rows = [[_class_label(shared[i][x]) if x in shared[i] else None for i in items] for x in actors]
+    answers = load_answers(conn)
+    works: dict[tuple[str, str], PairWork] = {}
+    units = _Units(Counter(), Counter(), {})
+    actors: set[str] = set()
+    items = with_diff = 0
+    for item in sorted(answers):
+        latest = latest_by_worker(answers[item])
+        if len(latest) < 2:
+            continue
+        views = {actor: a.view() for actor, a in latest.items()}
+        if all(v is not None for v in views.values()):
+            with_diff += _compare_views(views, works)  # type: ignore[arg-type]
+            shared = latest
+        else:
+            shared = _readable(item, latest, skipped)
+            if len(shared) < 2:
+                continue
+            with_diff += _compare_parsed(shared, works)
+        items += 1
+        actors.update(shared)
+        units.add(_values(a) for a in shared.values())
     try:
-        alpha: float | None = krippendorff_alpha(rows) if actors else None
+        alpha: float | None = krippendorff_alpha_units(units.single)
     except ReviewError:  # no item with two class labels
         alpha = None
-    return AgreementReport(actors, len(shared), with_diff, alpha, tuple(pairs), tuple(skipped))
+    truth = adjudicated(answers)
+    workers = worker_accuracy(answers, truth, decision_bases(conn), gold_items(conn), skipped)
+    return AgreementReport(
+        actors=tuple(sorted(actors)), items=items, items_with_differences=with_diff,
+        alpha=alpha, pairs=tuple(w.agreement(a, b) for (a, b), w in sorted(works.items())),
+        skipped=tuple(skipped), labels=label_agreement(works, units.classes),
+        attributes=attribute_agreement(units.attributes), adjudicated_items=len(truth),
+        workers=workers, models=model_accuracy(conn, truth, skipped),
+        corrections=model_corrections(conn),
+    )  # fmt: skip
