@@ -84,6 +84,22 @@ def init(
 
 
 @app.command()
+def profile(
+    user: Annotated[
+        str, typer.Option(help="Your name, recorded as the actor of your events.")
+    ] = "",
+    role: Annotated[str, typer.Option(help=f"Your role: {', '.join(ROLES)}.")] = "",
+) -> None:
+    """Show who you are in this workspace, or change it with --user and --role."""
+    if role and role not in ROLES:
+        _fail(f"unknown role {role!r}; choose one of {', '.join(ROLES)}", 2)
+    with _open(readonly=not (user or role)) as ws:
+        if user or role:
+            ws.set_profile(Profile(user or ws.profile.name, role or ws.profile.role))
+        typer.echo(f"{ws.profile.name} ({ws.profile.role})")
+
+
+@app.command()
 def info(json_: JsonOpt = False) -> None:
     """Show the workspace: project, device, counts."""
     ws = _open(readonly=True)

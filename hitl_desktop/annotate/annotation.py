@@ -61,6 +61,8 @@ class Origin:
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Origin:
+        if len(d) == 1 and d.get("kind") == "human":
+            return HUMAN  # most annotations: no need to build and check another
         return cls(d["kind"], d.get("event"), d.get("model"), d.get("score"),
                    bool(d.get("edited", False)))  # fmt: skip
 

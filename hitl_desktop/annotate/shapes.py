@@ -18,6 +18,8 @@ XY: TypeAlias = tuple[float, float]
 
 
 def _coord(value: object, what: str) -> float:
+    if type(value) is float and math.isfinite(value):  # the usual case, checked first
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidShape(f"{what} must be a number, got {value!r}")
     f = float(value)
@@ -39,6 +41,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_BOX_FIELDS = tuple((n, f"box {n}") for n in ("x0", "y0", "x1", "y1"))
+
+
 @dataclass(frozen=True, slots=True)
 class Box:
     """An axis-aligned rectangle; ``x0 <= x1`` and ``y0 <= y1``."""
@@ -50,8 +55,10 @@ class Box:
     kind: ClassVar[str] = "box"
 
     def __post_init__(self) -> None:
-        for name in ("x0", "y0", "x1", "y1"):
-            object.__setattr__(self, name, _coord(getattr(self, name), f"box {name}"))
+        for name, what in _BOX_FIELDS:
+            value = getattr(self, name)
+            if type(value) is not float or not math.isfinite(value):  # ints read from JSON
+                object.__setattr__(self, name, _coord(value, what))
         if self.x1 < self.x0 or self.y1 < self.y0:
             raise InvalidShape(
                 f"box corners are swapped: ({self.x0}, {self.y0}) must be above and left of "

@@ -30,7 +30,7 @@ from ..annotate.errors import AnnotateError, InvalidAnnotation
 from ..annotate.suggestions import from_event
 from ..lineage import Event
 from ..workspace.projections.base import Projection, order_key
-from .compare import Comparison, compare, summarise
+from .compare import Comparison, answer_digest, compare, summarise
 from .disagreement import Thresholds
 
 THRESHOLDS = Thresholds()  # fixed: every replica must detect the same differences
@@ -40,11 +40,18 @@ _MODEL_EVENTS = ("prelabel.made", "ocr.ran")
 class ReviewProjection(Projection):
     name = "review"
     version = 1
-    tables = ("review_tasks", "review_decisions", "review_decision_base", "model_corrections")
+    tables = (
+        "review_answers", "review_tasks", "review_decisions", "review_decision_base",
+        "model_corrections",
+    )  # fmt: skip
     consumes = frozenset(
         {"annotation.revised", "review.decided", "assignment.made", *_MODEL_EVENTS}
     )
     ddl = """
+    CREATE TABLE IF NOT EXISTS review_answers (
+        hash   TEXT PRIMARY KEY,  -- a revision (or a decision carrying an answer)
+        digest TEXT               -- of its content without ids and origins, NULL if unreadable
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS review_tasks (
         item_id     TEXT PRIMARY KEY,
         kind        TEXT NOT NULL,
@@ -93,7 +100,7 @@ class ReviewProjection(Projection):
         dirty: set[str] = set()
         revised: list[str] = []
         sources: list[str] = []
-        decisions, bases = [], []
+        decisions, bases, digests = [], [], []
         for e in events:
             if e.type == "assignment.made":
                 dirty.update(a["item"] for a in e.payload.get("assignments", ()))
@@ -101,6 +108,8 @@ class ReviewProjection(Projection):
                 sources.append(e.hash)
             elif e.subject_item is not None:
                 dirty.add(e.subject_item)
+                if "annotations" in e.payload and e.payload["annotations"] is not None:
+                    digests.append((e.hash, answer_digest(e.payload["annotations"])))
                 if e.type == "annotation.revised":
                     revised.append(e.hash)
                 else:
@@ -108,6 +117,7 @@ class ReviewProjection(Projection):
                     decisions.append((e.hash, e.subject_item, p["decision"], p.get("task"),
                                       e.actor, e.role, p.get("reason", ""), order_key(e)))  # fmt: skip
                     bases += [(e.hash, b) for b in dict.fromkeys(e.base)]
+        conn.executemany("INSERT OR IGNORE INTO review_answers VALUES (?, ?)", digests)
         conn.executemany(
             "INSERT OR IGNORE INTO review_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions
         )
@@ -120,13 +130,15 @@ class ReviewProjection(Projection):
             _refresh_corrections(conn, sorted(set(revised)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Head:
     hash: str
     actor: str
     rev_key: str
     decision: str | None
-    answer: list[dict[str, Any]] | None  # None: the payload holds no readable list
+    digest: str | None
+    has_parent: bool  # some earlier revision of the item is its parent
+    answer: list[dict[str, Any]] | None = None  # None: not loaded, or no readable list
 
 
 def _json_list(values: Iterable[str]) -> str:
@@ -134,25 +146,42 @@ def _json_list(values: Iterable[str]) -> str:
 
 
 def _heads_of(conn: sqlite3.Connection, items: Sequence[str]) -> dict[str, list[_Head]]:
-    """Heads (with their answers) of the items among ``items`` that have two or more."""
+    """Items among ``items`` whose two or more heads do not all hold the same answer, with
+    those heads; answers are loaded only for them (most items agree: digests settle those)."""
     rows = conn.execute(
         """WITH many AS (
                SELECT item_id FROM annotation_heads
                WHERE item_id IN (SELECT value FROM json_each(?1))
                GROUP BY item_id HAVING count(*) > 1)
-           SELECT h.item_id, h.hash, r.actor, r.rev_key, r.decision, e.body
+           SELECT h.item_id, h.hash, r.actor, r.rev_key, r.decision, a.digest,
+                  EXISTS (SELECT 1 FROM annotation_parents p
+                          JOIN annotation_revisions pr ON pr.hash = p.parent
+                          WHERE p.hash = h.hash)
            FROM annotation_heads h JOIN many USING (item_id)
            JOIN annotation_revisions r ON r.hash = h.hash
-           JOIN events e ON e.hash = h.hash
+           LEFT JOIN review_answers a ON a.hash = h.hash
            ORDER BY h.item_id, h.hash""",
         (_json_list(items),),
     )
     out: dict[str, list[_Head]] = {}
-    for item, hash_, actor, key, decision, body in rows:
-        answer = orjson.loads(body)["payload"].get("annotations")
-        out.setdefault(item, []).append(
-            _Head(hash_, actor, key, decision, answer if isinstance(answer, list) else None)
+    for item, hash_, actor, key, decision, digest, has_parent in rows:
+        out.setdefault(item, []).append(_Head(hash_, actor, key, decision, digest, has_parent))
+    for item in [i for i, hs in out.items() if hs[0].digest and all(
+            h.digest == hs[0].digest for h in hs)]:  # fmt: skip
+        del out[item]  # identical answers: agreement
+    wanted = [h.hash for hs in out.values() for h in hs]
+    answers = dict(
+        conn.execute(
+            """SELECT hash, json_extract(body, '$.payload.annotations') FROM events
+               WHERE hash IN (SELECT value FROM json_each(?))""",
+            (_json_list(wanted),),
         )
+    )
+    for hs in out.values():
+        for h in hs:
+            raw = answers.get(h.hash)
+            loaded = orjson.loads(raw) if raw is not None else None
+            h.answer = loaded if isinstance(loaded, list) else None
     return out
 
 
@@ -209,6 +238,8 @@ def _kind(conn: sqlite3.Connection, heads: Sequence[_Head], gold_workers: set[st
         return "gold"
     if decided:
         return "decision_conflict"
+    if sum(h.has_parent for h in heads) < 2:
+        return "disagreement"  # at most one head descends from anything: no shared parent
     return "fork" if _share_ancestor(conn, [h.hash for h in heads]) else "disagreement"
 
 
@@ -222,7 +253,12 @@ def _compare_heads(heads: Sequence[_Head]) -> tuple[float, list[str], int] | Non
             notes.append(f"revision {unreadable.hash[:12]} holds no annotation list")
             continue
         try:
-            c: Comparison = compare(a.answer, b.answer, THRESHOLDS)
+            c: Comparison = compare(
+                a.answer,
+                b.answer,
+                THRESHOLDS,
+                keys_differ=bool(a.digest and b.digest and a.digest != b.digest),
+            )
         except (InvalidAnnotation, AnnotateError) as exc:
             worst, count = 0.0, count + 1
             notes.append(f"unreadable answer: {exc}")

@@ -343,8 +343,12 @@ def test_cli_lists_shows_and_decides(workspace: Workspace, pages: list[str]) -> 
     assert shown.exit_code == 0 and "region_label: 'answer' vs 'header'" in shown.output
     refused = runner.invoke(app, ["-w", str(path), "review", "decide", item, "--accept", a[:8]])
     assert refused.exit_code == 1 and "Only checkers" in refused.output
-    with Workspace.open(path) as ws:
-        ws.set_profile(CHECKER)
+    became = runner.invoke(
+        app, ["-w", str(path), "profile", "--user", "chris", "--role", "checker"]
+    )
+    assert became.exit_code == 0 and became.output.strip() == "chris (checker)"
+    bad_role = runner.invoke(app, ["-w", str(path), "profile", "--role", "boss"])
+    assert bad_role.exit_code == 2 and "unknown role 'boss'" in bad_role.output
     both = runner.invoke(app, ["-w", str(path), "review", "decide", item, "--accept", "x",
                                "--reject"])  # fmt: skip
     assert both.exit_code == 2 and "exactly one of" in both.output
