@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections import Counter
 
 import krippendorff
 import numpy as np
@@ -12,9 +13,11 @@ from sklearn.metrics import cohen_kappa_score
 
 from hitl_desktop.review.agreement import (
     cohen_kappa,
+    cohen_kappa_counts,
     fleiss_kappa,
     fleiss_kappa_counts,
     krippendorff_alpha,
+    krippendorff_alpha_units,
 )
 from hitl_desktop.review.errors import ReviewError
 
@@ -134,3 +137,60 @@ def test_krippendorff_edge_cases() -> None:
         krippendorff_alpha([["x", 1], [2, 1]], "interval")
     with pytest.raises(ReviewError, match="rater 1 rated 1 units"):
         krippendorff_alpha([["a", "b"], ["a"]])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_cohen_from_a_contingency_table_matches_sklearn(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(5, 300))
+    a = list(rng.choice(["x", "y", "z"], n))
+    b = [v if rng.random() < 0.6 else str(rng.choice(["x", "y", "z"])) for v in a]
+    table: Counter[tuple[str, str]] = Counter(zip(a, b, strict=True))
+    assert cohen_kappa_counts(table) == pytest.approx(cohen_kappa_score(a, b), abs=1e-9)
+
+
+def test_cohen_table_hand_worked_and_refusals() -> None:
+    # yes/yes 20, yes/no 5, no/yes 10, no/no 15: p_o 0.7, p_e 0.5, kappa 0.4
+    table = {("yes", "yes"): 20, ("yes", "no"): 5, ("no", "yes"): 10, ("no", "no"): 15}
+    assert cohen_kappa_counts(table) == pytest.approx(0.4, abs=1e-12)
+    assert cohen_kappa_counts({(True, True): 7}) == 1.0  # one category throughout
+    with pytest.raises(ReviewError, match="at least one item"):
+        cohen_kappa_counts({})
+    with pytest.raises(ReviewError, match="negative"):
+        cohen_kappa_counts({("a", "a"): -1})
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("level", ["nominal", "interval"])
+def test_krippendorff_from_unit_counts_matches_package(seed: int, level: str) -> None:
+    """Units given as value lists with counts give the package's alpha on the expanded data."""
+    rng = np.random.default_rng(200 + seed)
+    raters, units = int(rng.integers(2, 5)), int(rng.integers(5, 200))
+    truth = rng.integers(1, 4, units).astype(float)
+    data = np.where(rng.random((raters, units)) < 0.75, truth, rng.integers(1, 4, (raters, units)))
+    data = np.where(rng.random((raters, units)) < 0.2, np.nan, data)
+    counts: Counter[tuple[float, ...]] = Counter(
+        tuple(sorted(v for v in data[:, u] if not math.isnan(v))) for u in range(units)
+    )
+    assert sum(counts.values()) == units and len(counts) < units  # repeated value lists
+    try:
+        ref = krippendorff.alpha(reliability_data=data, level_of_measurement=level)
+    except ValueError:
+        assert krippendorff_alpha_units(counts, level) == 1.0  # type: ignore[arg-type]
+        return
+    assert krippendorff_alpha_units(counts, level) == pytest.approx(ref, abs=1e-9)  # type: ignore[arg-type]
+
+
+def test_krippendorff_interval_hand_worked_and_large_values() -> None:
+    # two raters, units (1, 2) and (3, 3): o = {1-2: 1, 2-1: 1, 3-3: 2}, n = 4,
+    # D_o = 2 * 1 = 2, D_e = sum n_c n_k (c - k)^2 = 2 * (1*1*1 + 1*2*4 + 1*2*1) = 22
+    # alpha = 1 - (n - 1) D_o / D_e = 1 - 3 * 2 / 22 = 8 / 11
+    assert krippendorff_alpha([[1, 3], [2, 3]], "interval") == pytest.approx(8 / 11, abs=1e-12)
+    assert krippendorff_alpha_units({(1, 2): 1, (3, 3): 1}, "interval") == pytest.approx(8 / 11)
+    # a shift by a million changes nothing (the closed form is centred)
+    shifted = {(1e6 + 1, 1e6 + 2): 1, (1e6 + 3, 1e6 + 3): 1}
+    assert krippendorff_alpha_units(shifted, "interval") == pytest.approx(8 / 11, abs=1e-9)
+    with pytest.raises(ReviewError, match="negative"):
+        krippendorff_alpha_units({(1, 2): -1})
+    with pytest.raises(ReviewError, match="two or more values"):
+        krippendorff_alpha_units({(1,): 5})
