@@ -21,6 +21,8 @@ from hitl_desktop.gui.review_view import ReviewView
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.lineage import Event
 from hitl_desktop.review.queue import open_tasks
+from hitl_desktop.schema.model import Label, ReviewPolicy, Schema, Task
+from hitl_desktop.schema.publish import publish
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.store import iter_events
 from hitl_desktop.workspace.workspace import Profile
@@ -310,4 +312,14 @@ def test_text_spans_and_the_keyboard_walk_through_the_queue(  # type: ignore[no-
     assert [t.item_id for t in view.queue.tasks] == [page_item]
     assert view.page is not None and view.page.item_id == page_item
     assert win.review.count_label.text() == "Review: 1"
+    # a schema whose review policy calls agreement 0.3 enough makes the page (0.33) minor:
+    # hidden from the queue and the count until "Show minor" is ticked
+    schema = Schema(name="forms", version=1, review=ReviewPolicy(agreement=0.3),
+                    tasks=[Task(name="regions", kind="boxes", labels=[Label(name="header")])])  # fmt: skip
+    publish(win.workspace, schema)
+    win.on_events_appended()
+    assert win.review.count_label.text() == "Review: 0"
+    assert view.queue.tasks == []
+    view.queue.minor.click()
+    assert [t.item_id for t in view.queue.tasks] == [page_item]
     win.close()
