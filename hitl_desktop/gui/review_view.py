@@ -411,5 +411,7 @@ class ReviewView(QWidget):
         return not self.pending
 
     def shutdown(self) -> None:
+        """Wait for a decision on its way, stop the page decodes, close (the app can quit)."""
         self.wait_for_decisions()
         self.runner.shutdown()
+        self.close()
