@@ -150,6 +150,7 @@ _ROLE_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("roles", "Only admins use the rebuild and admin tools"),
     QT_TRANSLATE_NOOP("roles", "Only checkers and experts decide reviews"),
+    QT_TRANSLATE_NOOP("roles", "Only checkers and experts assign work"),
     QT_TRANSLATE_NOOP("roles", "Only experts publish schemas"),
 )
 

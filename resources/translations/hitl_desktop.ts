@@ -2772,6 +2772,10 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only checkers and experts assign work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only experts publish schemas</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2815,6 +2815,10 @@ fichiers du modèle {weights}
         <translation>Seuls les vérificateurs et les experts tranchent les relectures</translation>
     </message>
     <message>
+        <source>Only checkers and experts assign work</source>
+        <translation>Seuls les vérificateurs et les experts attribuent le travail</translation>
+    </message>
+    <message>
         <source>Only experts publish schemas</source>
         <translation>Seuls les experts publient des schémas</translation>
     </message>
