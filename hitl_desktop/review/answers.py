@@ -69,15 +69,19 @@ class Answer:
 def load_answers(conn: sqlite3.Connection) -> dict[str, list[Answer]]:
     """Every revision (decisions included) per item, oldest first (by ``rev_key``)."""
     rows = conn.execute(
-        """SELECT r.hash, r.item_id, r.actor, r.rev_key, r.decision, e.body
+        """SELECT r.hash, r.item_id, r.actor, r.rev_key, r.decision,
+                  json_extract(e.body, '$.payload.annotations')
            FROM annotation_revisions r JOIN events e ON e.hash = r.hash
            ORDER BY r.item_id, r.rev_key"""
-    )
+    )  # SQLite cuts the answer out of the envelope: half the JSON for orjson to read
     out: dict[str, list[Answer]] = {}
-    for hash_, item, actor, key, decision, body in rows:
-        raw = orjson.loads(body).get("payload", {}).get("annotations")
+    for hash_, item, actor, key, decision, text in rows:
+        raw = orjson.loads(text) if isinstance(text, str) else None
         answer = Answer(hash_, item, actor, key, decision, raw if isinstance(raw, list) else None)
-        out.setdefault(item, []).append(answer)
+        if item in out:
+            out[item].append(answer)
+        else:
+            out[item] = [answer]
     return out
 
 

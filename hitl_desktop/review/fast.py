@@ -41,20 +41,20 @@ class View:
         return (self.classes, tuple(boxes), tuple(sorted(s[1:] for s in self.spans)))
 
 
-def _number(v: object) -> float | None:
-    t = type(v)
-    if t is float or t is int:
-        f = float(v)  # type: ignore[arg-type]
-        return f if math.isfinite(f) else None
-    return None
+_NUMBER = (float, int)  # exactly these types: bool is no coordinate
 
 
 def _box(s: object, ident: str, label: object) -> RawBox | None:
     if type(s) is not dict or type(label) is not str or not label:
         return None
-    x0, y0 = _number(s.get("x0")), _number(s.get("y0"))
-    x1, y1 = _number(s.get("x1")), _number(s.get("y1"))
-    if x0 is None or y0 is None or x1 is None or y1 is None or x1 < x0 or y1 < y0:
+    x0, y0, x1, y1 = s.get("x0"), s.get("y0"), s.get("x1"), s.get("y1")
+    if not (
+        type(x0) in _NUMBER and type(y0) in _NUMBER
+        and type(x1) in _NUMBER and type(y1) in _NUMBER
+    ):  # fmt: skip
+        return None
+    x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)  # type: ignore[arg-type]
+    if not math.isfinite(x0 + y0 + x1 + y1) or x1 < x0 or y1 < y0:
         return None
     return (ident, label, x0, y0, x1, y1)
 
@@ -143,7 +143,13 @@ def match_boxes(
     """(index in a, index in b, IoU) of the matched boxes, as ``match_regions`` pairs them."""
     if not a or not b:
         return []
-    scores = [[_iou(x, y) for y in b] for x in a]
+    scores = [
+        [
+            _iou(x, y) if x[2] < y[4] and y[2] < x[4] and x[3] < y[5] and y[3] < x[5] else 0.0
+            for y in b
+        ]
+        for x in a
+    ]  # boxes apart (most pairs) are 0 without the arithmetic
     return [(i, j, scores[i][j]) for i, j in _assign(scores) if scores[i][j] >= threshold]
 
 
