@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..annotate import Annotation
 from ..lineage import EventDraft
 from ..review.decide import decision_draft, merge_answers
+from ..review.disagreement import Difference
 from ..review.errors import ReviewError
 from ..review.view_model import ReviewPage, Side, load_page, merge_plan
 from ..workspace import Workspace
@@ -229,10 +230,31 @@ class ReviewView(QWidget):
         self._fill_differences(page)
         self._overlay_toggled()
 
+    def _difference_name(self, kind: str) -> str:
+        """A difference kind in words, left and right as on screen."""
+        names = {
+            "classification": self.tr("Different class"),
+            "region_only_in_a": self.tr("Region only on the left"),
+            "region_only_in_b": self.tr("Region only on the right"),
+            "region_label": self.tr("Different label"),
+            "region_iou": self.tr("Regions differ in place"),
+            "transcription": self.tr("Different text"),
+            "span_only_in_a": self.tr("Span only on the left"),
+            "span_only_in_b": self.tr("Span only on the right"),
+            "span_label": self.tr("Different span label"),
+            "span_boundary": self.tr("Span boundaries differ"),
+        }  # fmt: skip
+        return names.get(kind, kind)
+
+    @staticmethod
+    def _detail(d: Difference) -> str:
+        """The figures behind a difference; none where its name says everything."""
+        return "" if "only_in" in d.kind else d.detail
+
     def _fill_differences(self, page: ReviewPage) -> None:
         names = {"a": self.tr("Left"), "b": self.tr("Right")}
         for i, d in enumerate(page.differences):
-            row = QTreeWidgetItem([d.kind.replace("_", " "), d.detail, ""])
+            row = QTreeWidgetItem([self._difference_name(d.kind), self._detail(d), ""])
             row.setData(0, Qt.ItemDataRole.UserRole, i)
             self.diffs.addTopLevelItem(row)
             take = QComboBox(self.diffs)

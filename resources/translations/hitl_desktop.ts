@@ -2308,6 +2308,46 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Different class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region only on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region only on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regions differ in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span only on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span only on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different span label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span boundaries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Which answer&apos;s version the merge keeps</source>
         <translation type="unfinished"></translation>
     </message>

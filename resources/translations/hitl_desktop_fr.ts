@@ -2350,6 +2350,46 @@ fichiers du modèle {weights}
         <translation>Droite</translation>
     </message>
     <message>
+        <source>Different class</source>
+        <translation>Classe différente</translation>
+    </message>
+    <message>
+        <source>Region only on the left</source>
+        <translation>Zone seulement à gauche</translation>
+    </message>
+    <message>
+        <source>Region only on the right</source>
+        <translation>Zone seulement à droite</translation>
+    </message>
+    <message>
+        <source>Different label</source>
+        <translation>Étiquette différente</translation>
+    </message>
+    <message>
+        <source>Regions differ in place</source>
+        <translation>Zones décalées</translation>
+    </message>
+    <message>
+        <source>Different text</source>
+        <translation>Texte différent</translation>
+    </message>
+    <message>
+        <source>Span only on the left</source>
+        <translation>Segment seulement à gauche</translation>
+    </message>
+    <message>
+        <source>Span only on the right</source>
+        <translation>Segment seulement à droite</translation>
+    </message>
+    <message>
+        <source>Different span label</source>
+        <translation>Étiquette de segment différente</translation>
+    </message>
+    <message>
+        <source>Span boundaries differ</source>
+        <translation>Limites de segment différentes</translation>
+    </message>
+    <message>
         <source>Which answer&apos;s version the merge keeps</source>
         <translation>La version que la fusion garde</translation>
     </message>

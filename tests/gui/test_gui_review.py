@@ -118,7 +118,7 @@ def test_differences_are_highlighted_and_a_merge_takes_a_box_from_each(
     assert "transcription" in row.text(4)
     # the differences list under the canvases
     listed = [view.diffs.topLevelItem(i).text(0) for i in range(view.diffs.topLevelItemCount())]  # type: ignore[union-attr]
-    assert listed == ["region only in a", "region only in b", "transcription"]
+    assert listed == ["Region only on the left", "Region only on the right", "Different text"]
     # who made each answer
     actors = [a.candidate.actor for a in page.answers]
     assert f"Left: {actors[0]}" in view.left.header.text()
@@ -298,8 +298,8 @@ def test_text_spans_and_the_keyboard_walk_through_the_queue(  # type: ignore[no-
     assert not view.left.canvas.isVisible() and view.left.text.isVisible()
     assert not view.overlay_action.isEnabled()  # nothing to overlay on a text
     listed = [view.diffs.topLevelItem(i).text(0) for i in range(view.diffs.topLevelItemCount())]  # type: ignore[union-attr]
-    ben = "a" if view.page.answers[0].candidate.actor == "ben" else "b"  # the extra span
-    assert listed == [f"span only in {ben}", "span label"]
+    ben = "left" if view.page.answers[0].candidate.actor == "ben" else "right"  # the extra span
+    assert listed == [f"Span only on the {ben}", "Different span label"]
     for pane in (view.left, view.right):
         assert "background-color:#ffc9a8" in pane.text.toHtml()
         assert pane.text.toPlainText() == message
