@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QItemSelectionModel,
     QLocale,
@@ -59,9 +61,16 @@ class ItemBrowser(QWidget):
 
     current_item_changed = Signal(object, str)
 
-    def __init__(self, model: ItemTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: ItemTableModel,
+        parent: QWidget | None = None,
+        *,
+        me: Callable[[], str] = lambda: "",
+    ) -> None:
         super().__init__(parent)
         self.model = model
+        self.me = me  # who "Mine" means: the workspace profile's name
         if model.parent() is None:
             model.setParent(self)
         self._build_filter_bar()
@@ -74,6 +83,7 @@ class ItemBrowser(QWidget):
         self.search.returnPressed.connect(self.apply_filter)
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
         self.doubtful.toggled.connect(self.apply_filter)
+        self.mine.toggled.connect(self.apply_filter)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._after_reset)
         self._remembered: tuple[int, str | None] = (-1, None)
@@ -119,6 +129,10 @@ class ItemBrowser(QWidget):
                 score=QLocale().toString(LOW_CONFIDENCE, "f", 1)
             )
         )
+        self.mine = QToolButton(self)
+        self.mine.setText(self.tr("&Mine"))
+        self.mine.setCheckable(True)
+        self.mine.setToolTip(self.tr("Only items assigned to you"))
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         bar = QHBoxLayout()
@@ -129,6 +143,7 @@ class ItemBrowser(QWidget):
         bar.addWidget(self.status_combo)
         bar.addSpacing(8)
         bar.addWidget(self.doubtful)
+        bar.addWidget(self.mine)
         bar.addWidget(self.search, 1)
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
@@ -237,6 +252,7 @@ class ItemBrowser(QWidget):
         narrow = {
             "search": " ".join(words) or None,
             "doubtful_below": LOW_CONFIDENCE if self.doubtful.isChecked() else None,
+            "assigned_to": self.me() if self.mine.isChecked() else None,
             "tag": tag,
             "source": source,
         }
@@ -266,7 +282,12 @@ class ItemBrowser(QWidget):
             f = self.model.item_filter
             self.empty_label.setText(
                 self.tr("No items match the filter.")
-                if f.status or f.search or f.tag or f.source or f.doubtful_below is not None
+                if f.status
+                or f.search
+                or f.tag
+                or f.source
+                or f.assigned_to
+                or f.doubtful_below is not None
                 else self.tr("This workspace has no items yet.")
             )
             self.stack.setCurrentWidget(self.empty_label)

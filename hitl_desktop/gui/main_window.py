@@ -327,7 +327,7 @@ class MainWindow(WindowPlumbing):
         self.workspace = ws
         self._opened = opened
         self.model = ItemTableModel(ws.reader, thumbnails=ThumbnailCache(ws.path))
-        self.browser = ItemBrowser(self.model, self)
+        self.browser = ItemBrowser(self.model, self, me=lambda: ws.profile.name)
         self.history = HistoryView(ws.reader, self)
         self.ocr_view = OcrView(ws.reader, self)
         self.desk.session.open_item(None)  # saves the item being edited, if any

@@ -20,6 +20,7 @@ class ItemFilter:
     doubtful_below: float | None = None
     tag: str | None = None  # given at import (pages of a tagged PDF have its tags)
     source: str | None = None  # exactly this source
+    assigned_to: str | None = None  # only items given to this person (any batch or kind)
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = ["kind IS NOT NULL"]
@@ -49,6 +50,9 @@ class ItemFilter:
         if self.source:
             clauses.append("source = ?")
             args.append(self.source)
+        if self.assigned_to:
+            clauses.append("id IN (SELECT item_id FROM assignments WHERE assignee = ?)")
+            args.append(self.assigned_to)
         if self.doubtful_below is not None:
             clauses.append(
                 """id IN (SELECT l.item_id FROM prelabel_latest AS l

@@ -916,6 +916,14 @@ tag:NAME keeps items imported with that tag; source:NAME those of one source.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only items assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>

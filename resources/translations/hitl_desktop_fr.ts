@@ -931,6 +931,14 @@ tag:NOM garde les éléments importés avec cette étiquette ; source:NOM ceux d
         <translation>Seulement les éléments dont la dernière suggestion a un score inférieur à {score}</translation>
     </message>
     <message>
+        <source>&amp;Mine</source>
+        <translation>&amp;Les miens</translation>
+    </message>
+    <message>
+        <source>Only items assigned to you</source>
+        <translation>Seulement les éléments qui vous sont attribués</translation>
+    </message>
+    <message>
         <source>&amp;Status:</source>
         <translation>&amp;Statut :</translation>
     </message>
