@@ -145,7 +145,9 @@ def review_decide(
 
 @app.command()
 def agreement(json_: JsonOpt = False) -> None:
-    """Agreement per annotator pair (kappa, IoU, span F1, CER) and overall (alpha, differences)."""
+    """Agreement per annotator pair and per label (kappa, alpha, IoU, F1, CER), and how accurate
+    workers (against adjudicated answers and gold) and models (against adjudicated answers)
+    are."""
     from .review.report import agreement_report
 
     ws = _open(readonly=True)

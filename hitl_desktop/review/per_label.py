@@ -33,7 +33,9 @@ class LabelAgreement:
     label: str
     actor_a: str | None
     actor_b: str | None
-    items: int  # class: items with class labels from both (overall: from 2+); else items compared
+    # class: items both gave class labels (overall: items two or more did); regions and spans:
+    # item comparisons where either side has the label (overall: summed over pairs)
+    items: int
     count_a: int
     count_b: int
     matched: int
@@ -76,7 +78,7 @@ def _pair_class_rows(a: str, b: str, work: PairWork) -> list[LabelAgreement]:
 
 
 def _tally_rows(
-    kind: LabelKind, a: str | None, b: str | None, tally: Tally, items: int
+    kind: LabelKind, a: str | None, b: str | None, tally: Tally
 ) -> list[LabelAgreement]:
     return [
         LabelAgreement(
@@ -84,7 +86,7 @@ def _tally_rows(
             label,
             a,
             b,
-            items,
+            tally.items[label],
             tally.total_a(label),
             tally.total_b(label),
             tally.matched(label),
@@ -111,14 +113,12 @@ def label_agreement(
     """Every label's rows: per pair, and overall (actors None), in a fixed order."""
     rows: list[LabelAgreement] = []
     regions, spans = Tally(), Tally()
-    items = 0
     for (a, b), work in sorted(works.items()):
         rows += _pair_class_rows(a, b, work)
-        rows += _tally_rows("region", a, b, work.regions, work.items)
-        rows += _tally_rows("span", a, b, work.spans, work.items)
+        rows += _tally_rows("region", a, b, work.regions)
+        rows += _tally_rows("span", a, b, work.spans)
         regions.add(work.regions)
         spans.add(work.spans)
-        items += work.items
     pair_class = [r for r in rows if r.kind == "class"]
     unit_count = sum(class_units.values())
     for label in sorted({r.label for r in pair_class}):
@@ -132,8 +132,8 @@ def label_agreement(
             kappa=sum(kappas) / len(kappas) if kappas else None,
             alpha=_binary_alpha(label, class_units),
         ))  # fmt: skip
-    rows += _tally_rows("region", None, None, regions, items)
-    rows += _tally_rows("span", None, None, spans, items)
+    rows += _tally_rows("region", None, None, regions)
+    rows += _tally_rows("span", None, None, spans)
     return tuple(sorted(rows, key=LabelAgreement.sort_key))
 
 

@@ -10,7 +10,9 @@ from .per_label import AttributeAgreement, LabelAgreement
 
 
 def fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
+    if value is None:
+        return "-"
+    return f"{value + 0.0:.3f}" if abs(value) >= 0.0005 else "0.000"  # never "-0.000"
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

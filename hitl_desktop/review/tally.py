@@ -12,7 +12,7 @@ Mean IoU per label is over its hits.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..annotate.annotation import Annotation
@@ -29,9 +29,14 @@ class Tally:
     b: Counter[str] = field(default_factory=Counter)
     hits: Counter[str] = field(default_factory=Counter)
     iou: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    items: Counter[str] = field(default_factory=Counter)  # comparisons where a side has it
+
+    def _seen(self, a: Iterable[str], b: Iterable[str]) -> None:
+        self.items.update(set(a) | set(b))
 
     def add_identical(self, labels: Sequence[str]) -> None:
         """Both sides gave the same annotations (``labels``): every one is a hit, IoU 1."""
+        self.items.update(set(labels))
         for label in labels:
             self.a[label] += 1
             self.b[label] += 1
@@ -43,6 +48,7 @@ class Tally:
         rb = [x for x in xb if x.kind in REGION_KINDS]
         self.a.update(x.label for x in ra)
         self.b.update(x.label for x in rb)
+        self._seen((x.label for x in ra), (x.label for x in rb))
         found = match_regions(ra, rb)
         for m in found.matches:
             if not m.label_mismatch:
@@ -54,6 +60,7 @@ class Tally:
         """Boxes of two views, matched (``fast``)."""
         self.a.update(x[1] for x in m.a.boxes)
         self.b.update(x[1] for x in m.b.boxes)
+        self._seen((x[1] for x in m.a.boxes), (x[1] for x in m.b.boxes))
         for i, j, iou in m.boxes:
             label = m.a.boxes[i][1]
             if label == m.b.boxes[j][1]:
@@ -63,6 +70,7 @@ class Tally:
     def add_fast_spans(self, m: Matched) -> None:
         self.a.update(x[1] for x in m.a.spans)
         self.b.update(x[1] for x in m.b.spans)
+        self._seen((x[1] for x in m.a.spans), (x[1] for x in m.b.spans))
         for i, j, _exact in m.spans:
             label = m.a.spans[i][1]
             if label == m.b.spans[j][1]:
@@ -71,6 +79,9 @@ class Tally:
     def add_spans(self, xa: Sequence[Annotation], xb: Sequence[Annotation]) -> SpanMatching:
         self.a.update(x.label for x in xa if x.kind == "span")
         self.b.update(x.label for x in xb if x.kind == "span")
+        self._seen(
+            (x.label for x in xa if x.kind == "span"), (x.label for x in xb if x.kind == "span")
+        )
         found = match_spans(xa, xb)
         for m in found.matches:
             if not m.label_mismatch:
@@ -81,6 +92,7 @@ class Tally:
         self.a.update(other.a)
         self.b.update(other.b)
         self.hits.update(other.hits)
+        self.items.update(other.items)
         for label, value in other.iou.items():
             self.iou[label] += value
 

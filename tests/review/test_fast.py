@@ -76,7 +76,7 @@ def test_fast_comparison_equals_the_parsed_one(seed: int) -> None:
     assert fast.single == parsed.single and fast.class_sets == parsed.class_sets
     assert fast.ious == pytest.approx(parsed.ious, abs=1e-12)
     for mine, ref in ((fast.regions, parsed.regions), (fast.spans, parsed.spans)):
-        assert (mine.a, mine.b, mine.hits) == (ref.a, ref.b, ref.hits)
+        assert (mine.a, mine.b, mine.hits, mine.items) == (ref.a, ref.b, ref.hits, ref.items)
         assert dict(mine.iou) == pytest.approx(dict(ref.iou), abs=1e-12)
     if any(x.kind == "span" for x in xa + xb):
         sa = [x for x in xa if x.kind == "span"]
