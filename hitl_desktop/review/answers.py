@@ -66,18 +66,30 @@ class Answer:
         return f"item {self.item}, {self.actor}'s revision {self.hash[:12]}"
 
 
+def _annotations(body: str) -> list[dict[str, Any]] | None:
+    raw = orjson.loads(body).get("payload", {}).get("annotations")
+    return raw if isinstance(raw, list) else None
+
+
 def load_answers(conn: sqlite3.Connection) -> dict[str, list[Answer]]:
-    """Every revision (decisions included) per item, oldest first (by ``rev_key``)."""
+    """Every revision (decisions included) per item, oldest first (by ``rev_key``).
+
+    Two scans (the events of the two revision types, then the revisions table) joined here:
+    at 100,000 items this is faster than SQLite looking up each revision's event.
+    """
+    raws = {
+        hash_: _annotations(body)
+        for hash_, body in conn.execute(
+            "SELECT hash, body FROM events WHERE type IN ('annotation.revised', 'review.decided')"
+        )
+    }
     rows = conn.execute(
-        """SELECT r.hash, r.item_id, r.actor, r.rev_key, r.decision,
-                  json_extract(e.body, '$.payload.annotations')
-           FROM annotation_revisions r JOIN events e ON e.hash = r.hash
-           ORDER BY r.item_id, r.rev_key"""
-    )  # SQLite cuts the answer out of the envelope: half the JSON for orjson to read
+        """SELECT hash, item_id, actor, rev_key, decision FROM annotation_revisions
+           ORDER BY item_id, rev_key"""
+    )
     out: dict[str, list[Answer]] = {}
-    for hash_, item, actor, key, decision, text in rows:
-        raw = orjson.loads(text) if isinstance(text, str) else None
-        answer = Answer(hash_, item, actor, key, decision, raw if isinstance(raw, list) else None)
+    for hash_, item, actor, key, decision in rows:
+        answer = Answer(hash_, item, actor, key, decision, raws.get(hash_))
         if item in out:
             out[item].append(answer)
         else:
