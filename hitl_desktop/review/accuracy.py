@@ -26,6 +26,7 @@ from ..annotate.suggestions import from_event
 from ..lineage import EnvelopeError, Event
 from .answers import Answer, class_set, labels_of
 from .disagreement import Thresholds, differences
+from .fast import Matched, View
 from .tally import Tally
 
 THRESHOLDS = Thresholds()  # the review queue's: an "exact" answer would raise no task
@@ -104,8 +105,24 @@ def _worker_answers(revs: Sequence[Answer], base: set[str]) -> dict[str, Answer]
     return {**latest, **decided}
 
 
+def _score_views(work: _Work, truth: View, given: View) -> None:
+    """``_score`` for answers of class labels, boxes and spans, from their raw JSON."""
+    work.items += 1
+    if truth.classes:
+        work.class_items += 1
+        work.class_right += given.classes == truth.classes
+    matched = Matched.of(truth, given)
+    work.exact += not matched.differ(THRESHOLDS)
+    work.regions.add_fast_boxes(matched)
+    work.spans.add_fast_spans(matched)
+
+
 def _score(work: _Work, truth: Answer, given: Answer) -> None:
     """Add one worker answer's comparison with the adjudicated one (nothing if unreadable)."""
+    vt, vg = truth.view(), given.view()
+    if vt is not None and vg is not None:
+        _score_views(work, vt, vg)
+        return
     identical = truth.key() == given.key()
     if not identical:
         xt, xg = truth.annotations(), given.annotations()  # may raise: count nothing then

@@ -22,7 +22,7 @@ from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 from typer.testing import CliRunner
 
 from hitl_desktop.annotate.annotation import Annotation
-from hitl_desktop.annotate.shapes import Box, Classification, Span
+from hitl_desktop.annotate.shapes import Box, Classification, Polygon, Span
 from hitl_desktop.cli import app
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.lineage import Event, Subject
@@ -349,3 +349,27 @@ def test_an_unreadable_answer_is_skipped_by_name_and_the_rest_counted(
     [skipped] = report.skipped
     assert f"item {page}" in skipped and "eve" in skipped and "corners are swapped" in skipped
     assert report.items == 1 and report.pairs[0].kappa == 1.0  # the text still counts
+
+
+def test_polygons_take_the_parsed_path_with_exact_iou(workspace: Workspace, tmp_path: Path) -> None:
+    """Answers with polygons are parsed (shapely IoU), and scored like the rest."""
+    page = _import(workspace, tmp_path)[FUNSD_PAGE.name]
+
+    def square(x: float, ident: str) -> Annotation:
+        pts = ((x, 0.0), (x + 100.0, 0.0), (x + 100.0, 100.0), (x, 100.0))
+        return Annotation(Polygon(pts), "logo", id=ident)
+
+    _revise(workspace, page, "ana", [square(0.0, "a")], [])
+    _revise(workspace, page, "ben", [square(30.0, "b")], [])  # IoU 7000 / 13000
+    workspace.set_profile(Profile("chris", "checker"))
+    decide(workspace, page, "accept", chosen=["ana"])
+    report = agreement_report(workspace.reader())
+    workers = _by(report)
+    ana, ben = workers[("ana", "adjudicated")], workers[("ben", "adjudicated")]
+    assert (ana.exact, ana.region_f1, ana.region_mean_iou) == (1.0, 1.0, 1.0)
+    # matched (IoU >= 0.5) with the same label, but below the queue's 0.8: not exact
+    assert (ben.exact, ben.region_f1) == (0.0, 1.0)
+    assert ben.region_mean_iou == pytest.approx(7000 / 13000, abs=1e-9)
+    [logo] = [x for x in report.labels if x.kind == "region" and x.actor_a == "ana"]
+    assert logo.mean_iou == pytest.approx(7000 / 13000, abs=1e-9) and logo.f1 == 1.0
+    assert report.items_with_differences == 1
