@@ -167,7 +167,7 @@ def worker_accuracy(
                     _score(work, decision, given)
                 except InvalidAnnotation as exc:
                     skipped.append(f"{given.describe()} against the decision: {exc}")
-    return tuple(works[k].result(*k) for k in sorted(works))
+    return tuple(works[k].result(*k) for k in sorted(works) if works[k].items)
 
 
 def gold_items(conn: sqlite3.Connection) -> dict[str, set[str]]:

@@ -266,11 +266,12 @@ def _report(conn: sqlite3.Connection) -> AgreementReport:
         alpha = None
     truth = adjudicated(answers)
     workers = worker_accuracy(answers, truth, decision_bases(conn), gold_items(conn), skipped)
+    models = model_accuracy(conn, truth, skipped)  # before ``skipped`` is frozen below
     return AgreementReport(
         actors=tuple(sorted(actors)), items=items, items_with_differences=with_diff,
         alpha=alpha, pairs=tuple(w.agreement(a, b) for (a, b), w in sorted(works.items())),
         skipped=tuple(skipped), labels=label_agreement(works, units.classes),
         attributes=attribute_agreement(units.attributes), adjudicated_items=len(truth),
-        workers=workers, models=model_accuracy(conn, truth, skipped),
+        workers=workers, models=models,
         corrections=model_corrections(conn),
     )  # fmt: skip

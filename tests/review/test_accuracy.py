@@ -349,6 +349,22 @@ def test_an_unreadable_answer_is_skipped_by_name_and_the_rest_counted(
     [skipped] = report.skipped
     assert f"item {page}" in skipped and "eve" in skipped and "corners are swapped" in skipped
     assert report.items == 1 and report.pairs[0].kappa == 1.0  # the text still counts
+    # the checker keeps ana's box; a detector's pre-label has one good and one broken box
+    workspace.set_profile(Profile("chris", "checker"))
+    decide(workspace, page, "accept", chosen=["ana"])
+    _register(workspace, "tiny-det", "object-detection")
+    good = {"x0": 0.0, "y0": 0.0, "x1": 100.0, "y1": 100.0, "label": "header", "score": 0.9}
+    bad = {"x0": 90.0, "y0": 0.0, "x1": 10.0, "y1": 10.0, "label": "header", "score": 0.5}
+    _prelabel(workspace, page, "tiny-det", boxes=[good, bad])
+    report = agreement_report(workspace.reader())
+    assert len(report.skipped) == 3, report.skipped
+    eve_vs_truth = next(s for s in report.skipped if "against the decision" in s)
+    assert "eve" in eve_vs_truth and "corners are swapped" in eve_vs_truth
+    broken = next(s for s in report.skipped if _model("tiny-det") in s)
+    assert broken.startswith("box 1 from") and "skipped" in broken
+    [det] = report.models  # scored on the box it could read
+    assert (det.items, det.region_f1, det.exact) == (1, 1.0, 1.0)
+    assert [w.who for w in report.workers] == ["ana"]  # eve's answer could not be scored
 
 
 def test_polygons_take_the_parsed_path_with_exact_iou(workspace: Workspace, tmp_path: Path) -> None:
