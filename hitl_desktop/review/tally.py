@@ -12,7 +12,7 @@ Mean IoU per label is over its hits.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..annotate.annotation import Annotation
@@ -31,11 +31,15 @@ class Tally:
     iou: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     items: Counter[str] = field(default_factory=Counter)  # comparisons where a side has it
 
-    def _seen(self, a: Iterable[str], b: Iterable[str]) -> None:
+    def _count(self, a: list[str], b: list[str]) -> None:
+        self.a.update(a)
+        self.b.update(b)
         self.items.update(set(a) | set(b))
 
     def add_identical(self, labels: Sequence[str]) -> None:
         """Both sides gave the same annotations (``labels``): every one is a hit, IoU 1."""
+        if not labels:
+            return
         self.items.update(set(labels))
         for label in labels:
             self.a[label] += 1
@@ -46,9 +50,7 @@ class Tally:
     def add_regions(self, xa: Sequence[Annotation], xb: Sequence[Annotation]) -> RegionMatching:
         ra = [x for x in xa if x.kind in REGION_KINDS]
         rb = [x for x in xb if x.kind in REGION_KINDS]
-        self.a.update(x.label for x in ra)
-        self.b.update(x.label for x in rb)
-        self._seen((x.label for x in ra), (x.label for x in rb))
+        self._count([x.label for x in ra], [x.label for x in rb])
         found = match_regions(ra, rb)
         for m in found.matches:
             if not m.label_mismatch:
@@ -58,9 +60,9 @@ class Tally:
 
     def add_fast_boxes(self, m: Matched) -> None:
         """Boxes of two views, matched (``fast``)."""
-        self.a.update(x[1] for x in m.a.boxes)
-        self.b.update(x[1] for x in m.b.boxes)
-        self._seen((x[1] for x in m.a.boxes), (x[1] for x in m.b.boxes))
+        if not m.a.boxes and not m.b.boxes:
+            return
+        self._count([x[1] for x in m.a.boxes], [x[1] for x in m.b.boxes])
         for i, j, iou in m.boxes:
             label = m.a.boxes[i][1]
             if label == m.b.boxes[j][1]:
@@ -68,19 +70,17 @@ class Tally:
                 self.iou[label] += iou
 
     def add_fast_spans(self, m: Matched) -> None:
-        self.a.update(x[1] for x in m.a.spans)
-        self.b.update(x[1] for x in m.b.spans)
-        self._seen((x[1] for x in m.a.spans), (x[1] for x in m.b.spans))
+        if not m.a.spans and not m.b.spans:
+            return
+        self._count([x[1] for x in m.a.spans], [x[1] for x in m.b.spans])
         for i, j, _exact in m.spans:
             label = m.a.spans[i][1]
             if label == m.b.spans[j][1]:
                 self.hits[label] += 1
 
     def add_spans(self, xa: Sequence[Annotation], xb: Sequence[Annotation]) -> SpanMatching:
-        self.a.update(x.label for x in xa if x.kind == "span")
-        self.b.update(x.label for x in xb if x.kind == "span")
-        self._seen(
-            (x.label for x in xa if x.kind == "span"), (x.label for x in xb if x.kind == "span")
+        self._count(
+            [x.label for x in xa if x.kind == "span"], [x.label for x in xb if x.kind == "span"]
         )
         found = match_spans(xa, xb)
         for m in found.matches:
