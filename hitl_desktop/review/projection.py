@@ -30,6 +30,7 @@ from ..annotate.errors import AnnotateError, InvalidAnnotation
 from ..annotate.suggestions import from_event
 from ..lineage import Event
 from ..workspace.projections.base import Projection, order_key
+from ..workspace.projector import gc_paused
 from .compare import Comparison, answer_digest, compare, summarise
 from .disagreement import Thresholds
 
@@ -272,8 +273,9 @@ def _compare_heads(heads: Sequence[_Head]) -> tuple[float, list[str], int] | Non
 
 def refresh_tasks(conn: sqlite3.Connection, items: Sequence[str]) -> None:
     """Recompute the review task of each of ``items`` from its whole current state."""
-    for start in range(0, len(items), 20_000):
-        _refresh_chunk(conn, items[start : start + 20_000])
+    with gc_paused():
+        for start in range(0, len(items), 20_000):
+            _refresh_chunk(conn, items[start : start + 20_000])
 
 
 def _refresh_chunk(conn: sqlite3.Connection, items: Sequence[str]) -> None:

@@ -16,16 +16,15 @@ fixed (actors, labels and items sorted), so the same log always gives the same r
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import Any
 
 from ..annotate.errors import InvalidAnnotation
+from ..workspace.projector import gc_paused
 from .accuracy import (
     Accuracy,
     ModelCorrections,
@@ -218,22 +217,9 @@ def _compare_parsed(shared: Mapping[str, Answer], works: dict[tuple[str, str], P
     return differs
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The report makes millions of small containers and frees none until it ends; Python's
-    cyclic collector would rescan them all again and again (5x slower at 100,000 items)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def agreement_report(conn: sqlite3.Connection) -> AgreementReport:
     """Agreement of every item annotated by two or more actors, and accuracy figures."""
-    with _collector_paused():
+    with gc_paused():
         return _report(conn)
 
 
