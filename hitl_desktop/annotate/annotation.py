@@ -84,7 +84,10 @@ def _attributes(attrs: Mapping[str, Any]) -> dict[str, AttrValue]:
                 f"attribute {key!r} must be text, a number or true/false, got {type(value).__name__}"
             )
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _SAFE_INT:
-            value = float(value)  # as every JSON reader does; a float stored as digits reads back
+            try:  # as every JSON reader does; a float stored as digits reads back
+                value = float(value)
+            except OverflowError:
+                raise InvalidAnnotation(f"attribute {key!r} is out of range") from None
         out[nfc(key)] = nfc(value) if isinstance(value, str) else value
     return out
 

@@ -22,7 +22,10 @@ def _coord(value: object, what: str) -> float:
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidShape(f"{what} must be a number, got {value!r}")
-    f = float(value)
+    try:
+        f = float(value)
+    except OverflowError:  # an integer beyond any float (a forged or damaged event)
+        raise InvalidShape(f"{what} is out of range") from None
     if not math.isfinite(f):
         raise InvalidShape(f"{what} must be finite, got {value!r}")
     return f

@@ -18,31 +18,41 @@ from typing import Any
 import orjson
 
 from ..annotate.annotation import annotations_from_json
+from ..annotate.errors import InvalidAnnotation
 from .disagreement import Difference, Thresholds, differences
-from .fast import Matched, view
+from .fast import fast_differences, view
 
 _IGNORED = ("id", "origin")  # who first drew it and its id do not change the answer
 
 
 def answer_key(raw: Sequence[Mapping[str, Any]]) -> tuple[bytes, ...]:
-    """The content of an answer without ids or origins; equal keys mean identical answers."""
-    return tuple(
-        sorted(
-            orjson.dumps(
-                {k: v for k, v in d.items() if k not in _IGNORED}, option=orjson.OPT_SORT_KEYS
+    """The content of an answer without ids or origins; equal keys mean identical answers.
+
+    Raises ``InvalidAnnotation`` for content JSON cannot hold (an integer past 64 bits)."""
+    try:
+        return tuple(
+            sorted(
+                orjson.dumps(
+                    {k: v for k, v in d.items() if k not in _IGNORED}, option=orjson.OPT_SORT_KEYS
+                )
+                if isinstance(d, Mapping)
+                else orjson.dumps(d)
+                for d in raw
             )
-            if isinstance(d, Mapping)
-            else orjson.dumps(d)
-            for d in raw
         )
-    )
+    except orjson.JSONEncodeError as exc:
+        raise InvalidAnnotation(f"the answer cannot be read as JSON: {exc}") from None
 
 
 def answer_digest(raw: object) -> str | None:
-    """SHA-256 of ``answer_key``: equal digests mean identical answers (None: not a list)."""
+    """SHA-256 of ``answer_key``: equal digests mean identical answers (None: not a list, or
+    unreadable)."""
     if not isinstance(raw, list):
         return None
-    return hashlib.sha256(b"\n".join(answer_key(raw))).hexdigest()
+    try:
+        return hashlib.sha256(b"\n".join(answer_key(raw))).hexdigest()
+    except InvalidAnnotation:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +88,13 @@ def compare(
         return IDENTICAL
     t = thresholds or Thresholds()
     va, vb = view(a), view(b)
-    if va is not None and vb is not None and not Matched.of(va, vb).differ(t):
-        return IDENTICAL  # e.g. boxes a pixel apart: no difference, no parsing needed
-    xa, xb = annotations_from_json(a), annotations_from_json(b)
-    found = differences(xa, xb, t)
-    total = len(xa) + len(xb)
+    if va is not None and vb is not None:  # labels, boxes, spans: no parsing needed
+        found = fast_differences(va, vb, t)
+        total = sum(len(v.class_ids) + len(v.boxes) + len(v.spans) for v in (va, vb))
+    else:
+        xa, xb = annotations_from_json(a), annotations_from_json(b)
+        found = differences(xa, xb, t)
+        total = len(xa) + len(xb)
     if not found or total == 0:
         return IDENTICAL
     involved_a = {i for d in found for i in d.a_ids}

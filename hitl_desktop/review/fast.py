@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .disagreement import Thresholds
+from .disagreement import Difference, Thresholds
 
 RawBox = tuple[str, str, float, float, float, float]  # id, label, x0, y0, x1, y1
 RawSpan = tuple[str, str, int, int]  # id, label, start, end
@@ -34,6 +34,7 @@ class View:
     boxes: tuple[RawBox, ...]  # sorted by id
     spans: tuple[RawSpan, ...]  # sorted by id
     numbers: tuple[tuple[str, float], ...]  # numeric attributes of the classification
+    class_ids: tuple[str, ...] = ()  # ids of the classification annotations, sorted
 
     def content(self) -> tuple[object, ...]:
         """Equal for two answers that give the same labels, boxes and spans (ids aside)."""
@@ -53,7 +54,10 @@ def _box(s: object, ident: str, label: object) -> RawBox | None:
         and type(x1) in _NUMBER and type(y1) in _NUMBER
     ):  # fmt: skip
         return None
-    x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)  # type: ignore[arg-type]
+    try:
+        x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)  # type: ignore[arg-type]
+    except OverflowError:  # an integer beyond any float: the parsed path names the problem
+        return None
     if not math.isfinite(x0 + y0 + x1 + y1) or x1 < x0 or y1 < y0:
         return None
     return (ident, label, x0, y0, x1, y1)
@@ -71,7 +75,14 @@ def _span(s: object, ident: str, label: object) -> RawSpan | None:
 def _numbers(attrs: object) -> list[tuple[str, float]] | None:
     if type(attrs) is not dict:
         return None if attrs is not None else []
-    return [(k, float(v)) for k, v in attrs.items() if type(v) is int or type(v) is float]
+    out = []
+    for k, v in attrs.items():
+        if type(v) is int or type(v) is float:
+            try:
+                out.append((k, float(v)))
+            except OverflowError:  # an integer beyond any float: parse it to hear why
+                return None
+    return out
 
 
 def view(raw: Sequence[Any] | None) -> View | None:
@@ -79,6 +90,7 @@ def view(raw: Sequence[Any] | None) -> View | None:
     if type(raw) is not list:
         return None
     classes: list[str] = []
+    class_ids: list[str] = []
     boxes: list[RawBox] = []
     spans: list[RawSpan] = []
     numbers: list[tuple[str, float]] = []
@@ -110,12 +122,13 @@ def view(raw: Sequence[Any] | None) -> View | None:
             if found is None:
                 return None
             classes += labels
+            class_ids.append(ident)
             numbers += found
         else:
             return None
     return View(
         frozenset(classes), classes[0] if len(classes) == 1 else None,
-        tuple(sorted(boxes)), tuple(sorted(spans)), tuple(numbers),
+        tuple(sorted(boxes)), tuple(sorted(spans)), tuple(numbers), tuple(sorted(class_ids)),
     )  # fmt: skip
 
 
@@ -221,3 +234,43 @@ class Matched:
         if len(self.spans) != len(a.spans) or len(self.spans) != len(b.spans):
             return True
         return any(a.spans[i][1] != b.spans[j][1] or not ex for i, j, ex in self.spans)
+
+
+def fast_differences(a: View, b: View, t: Thresholds) -> list[Difference]:
+    """``disagreement.differences`` of two viewed answers: the same differences, details and
+    order, without parsing (a test holds the two together)."""
+    out: list[Difference] = []
+    if a.classes != b.classes:
+        only_a, only_b = sorted(a.classes - b.classes), sorted(b.classes - a.classes)
+        detail = f"only in a: {only_a}; only in b: {only_b}"
+        out.append(Difference("classification", a.class_ids, b.class_ids, detail))
+    boxes = match_boxes(a.boxes, b.boxes, t.match_iou)
+    _unmatched(out, "region", a.boxes, b.boxes, {i for i, _, _ in boxes},
+               {j for _, j, _ in boxes}, "no matching region in")  # fmt: skip
+    for i, j, iou in boxes:
+        x, y = a.boxes[i], b.boxes[j]
+        if x[1] != y[1]:
+            out.append(Difference("region_label", (x[0],), (y[0],), f"{x[1]!r} vs {y[1]!r}"))
+        if iou < t.min_iou:
+            out.append(Difference("region_iou", (x[0],), (y[0],), f"IoU {iou:.3f} < {t.min_iou}"))
+    spans = match_spans(a.spans, b.spans)
+    _unmatched(out, "span", a.spans, b.spans, {i for i, _, _ in spans},
+               {j for _, j, _ in spans}, "no overlapping span in")  # fmt: skip
+    for i, j, exact in spans:
+        x2, y2 = a.spans[i], b.spans[j]
+        if x2[1] != y2[1]:
+            out.append(Difference("span_label", (x2[0],), (y2[0],), f"{x2[1]!r} vs {y2[1]!r}"))
+        if not exact:
+            out.append(Difference("span_boundary", (x2[0],), (y2[0],),
+                                  "overlapping, different offsets"))  # fmt: skip
+    return sorted(out, key=Difference.sort_key)
+
+
+def _unmatched(
+    out: list[Difference], what: str, a: Sequence[tuple[Any, ...]], b: Sequence[tuple[Any, ...]],
+    used_a: set[int], used_b: set[int], detail: str,
+) -> None:  # fmt: skip
+    out += [Difference(f"{what}_only_in_a", (x[0],), (), f"{detail} b")  # type: ignore[arg-type]
+            for i, x in enumerate(a) if i not in used_a]  # fmt: skip
+    out += [Difference(f"{what}_only_in_b", (), (y[0],), f"{detail} a")  # type: ignore[arg-type]
+            for j, y in enumerate(b) if j not in used_b]  # fmt: skip

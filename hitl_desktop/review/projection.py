@@ -148,41 +148,34 @@ def _json_list(values: Iterable[str]) -> str:
 
 def _heads_of(conn: sqlite3.Connection, items: Sequence[str]) -> dict[str, list[_Head]]:
     """Items among ``items`` whose two or more heads do not all hold the same answer, with
-    those heads; answers are loaded only for them (most items agree: digests settle those)."""
+    those heads and their answers. SQLite settles most items (equal digests) by itself, so
+    only competing answers are read, in the same query."""
     rows = conn.execute(
-        """WITH many AS (
-               SELECT item_id FROM annotation_heads
-               WHERE item_id IN (SELECT value FROM json_each(?1))
-               GROUP BY item_id HAVING count(*) > 1)
+        """WITH competing AS (
+               SELECT h.item_id FROM annotation_heads h
+               LEFT JOIN review_answers a ON a.hash = h.hash
+               WHERE h.item_id IN (SELECT value FROM json_each(?1))
+               GROUP BY h.item_id
+               HAVING count(*) > 1
+                  AND (count(DISTINCT a.digest) > 1 OR count(a.digest) < count(*)))
            SELECT h.item_id, h.hash, r.actor, r.rev_key, r.decision, a.digest,
                   EXISTS (SELECT 1 FROM annotation_parents p
                           JOIN annotation_revisions pr ON pr.hash = p.parent
-                          WHERE p.hash = h.hash)
-           FROM annotation_heads h JOIN many USING (item_id)
+                          WHERE p.hash = h.hash),
+                  json_extract(e.body, '$.payload.annotations')
+           FROM competing JOIN annotation_heads h USING (item_id)
            JOIN annotation_revisions r ON r.hash = h.hash
+           JOIN events e ON e.hash = h.hash
            LEFT JOIN review_answers a ON a.hash = h.hash
            ORDER BY h.item_id, h.hash""",
         (_json_list(items),),
     )
     out: dict[str, list[_Head]] = {}
-    for item, hash_, actor, key, decision, digest, has_parent in rows:
-        out.setdefault(item, []).append(_Head(hash_, actor, key, decision, digest, has_parent))
-    for item in [i for i, hs in out.items() if hs[0].digest and all(
-            h.digest == hs[0].digest for h in hs)]:  # fmt: skip
-        del out[item]  # identical answers: agreement
-    wanted = [h.hash for hs in out.values() for h in hs]
-    answers = dict(
-        conn.execute(
-            """SELECT hash, json_extract(body, '$.payload.annotations') FROM events
-               WHERE hash IN (SELECT value FROM json_each(?))""",
-            (_json_list(wanted),),
-        )
-    )
-    for hs in out.values():
-        for h in hs:
-            raw = answers.get(h.hash)
-            loaded = orjson.loads(raw) if raw is not None else None
-            h.answer = loaded if isinstance(loaded, list) else None
+    for item, hash_, actor, key, decision, digest, has_parent, raw in rows:
+        loaded = orjson.loads(raw) if raw is not None else None
+        answer = loaded if isinstance(loaded, list) else None
+        head = _Head(hash_, actor, key, decision, digest, bool(has_parent), answer)
+        out.setdefault(item, []).append(head)
     return out
 
 

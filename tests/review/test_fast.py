@@ -10,7 +10,7 @@ import pytest
 from hitl_desktop.annotate.annotation import annotations_from_json
 from hitl_desktop.review.answers import Answer
 from hitl_desktop.review.disagreement import Thresholds, differences
-from hitl_desktop.review.fast import Matched, view
+from hitl_desktop.review.fast import Matched, fast_differences, view
 from hitl_desktop.review.matching import span_f1
 from hitl_desktop.review.pairs import PairWork
 from hitl_desktop.review.report import _compare_parsed
@@ -67,6 +67,8 @@ def test_fast_comparison_equals_the_parsed_one(seed: int) -> None:
     xa, xb = annotations_from_json(raw_a), annotations_from_json(raw_b)
     matched = Matched.of(va, vb)
     assert matched.differ(Thresholds()) == bool(differences(xa, xb, Thresholds()))
+    for t in (Thresholds(), Thresholds(match_iou=0.3, min_iou=0.9)):
+        assert fast_differences(va, vb, t) == differences(xa, xb, t)
 
     fast, parsed = PairWork(), PairWork()
     fast.add_fast(matched)

@@ -362,3 +362,29 @@ def test_cli_lists_shows_and_decides(workspace: Workspace, pages: list[str]) -> 
     assert json.loads(done.output)["chosen"] == [a]
     empty = runner.invoke(app, ["-w", str(path), "review", "list"])
     assert "The review queue is empty." in empty.output
+
+
+def test_numbers_beyond_any_float_are_refused_not_fatal() -> None:
+    """The log's canonical JSON already refuses integers past 2**53; the parsers must still
+    turn such a number (a damaged or foreign payload) into a clear refusal, not a crash."""
+    from hitl_desktop.annotate.errors import InvalidAnnotation
+    from hitl_desktop.review.compare import compare
+    from hitl_desktop.review.fast import view
+
+    huge = 10**400
+    box = {
+        "attributes": {},
+        "id": "x1",
+        "kind": "box",
+        "label": "question",
+        "origin": {"kind": "human"},
+        "shape": {"x0": 0, "y0": 10, "x1": huge, "y1": 60},
+    }
+    tagged = {"attributes": {"n": -huge}, "id": "x2", "kind": "classification", "label": "",
+              "origin": {"kind": "human"}, "shape": {"labels": ["invoice"]}}  # fmt: skip
+    for bad, why in ((box, "box x1 is out of range"), (tagged, "attribute 'n' is out of range")):
+        assert view([bad]) is None
+        with pytest.raises(InvalidAnnotation, match=why):
+            Annotation.from_json(bad)
+        with pytest.raises(InvalidAnnotation, match="cannot be read as JSON"):
+            compare([bad], [])
