@@ -9,7 +9,7 @@ recognised from their raw JSON (``answer_key``) and summarised from it directly.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ import orjson
 from ..annotate.annotation import Annotation, annotations_from_json
 from ..annotate.errors import InvalidAnnotation
 from .compare import answer_key
-from .fast import View, view
+from .fast import View, unpack, view
 
 REGION_KINDS = ("box", "polygon")  # regions for F1 and IoU; OCR lines are scored by CER
 SPAN_KINDS = ("span",)
@@ -26,18 +26,29 @@ SPAN_KINDS = ("span",)
 
 @dataclass(slots=True, eq=False)
 class Answer:
-    """One revision of an item: who made it, when, and its stored annotation list."""
+    """One revision of an item: who made it, when, and its stored annotation list.
+
+    The list (``raw``) is read only when needed: answers of class labels, boxes and spans come
+    with their view, kept by the review projection when the revision arrived."""
 
     hash: str
     item: str
     actor: str
     rev_key: str
     decision: str | None  # accept / merge / adjudicate for a checker's decision, else None
-    raw: list[dict[str, Any]] | None  # None: the payload holds no annotation list
+    _raw: list[dict[str, Any]] | None = None  # None: no annotation list (or not read yet)
     _key: tuple[bytes, ...] | None = field(default=None, repr=False)
     _parsed: list[Annotation] | None = field(default=None, repr=False)
     _view: View | None = field(default=None, repr=False)
     _viewed: bool = field(default=False, repr=False)
+    _read: Callable[[str], list[dict[str, Any]] | None] | None = field(default=None, repr=False)
+
+    @property
+    def raw(self) -> list[dict[str, Any]] | None:
+        """The stored annotation list; None when the payload holds none."""
+        if self._read is not None:
+            self._raw, self._read = self._read(self.hash), None
+        return self._raw
 
     def view(self) -> View | None:
         """The raw view of class labels, boxes and spans (``fast``); None for other answers."""
@@ -66,30 +77,50 @@ class Answer:
         return f"item {self.item}, {self.actor}'s revision {self.hash[:12]}"
 
 
-def _annotations(body: str) -> list[dict[str, Any]] | None:
-    raw = orjson.loads(body).get("payload", {}).get("annotations")
+def _annotations(body: str | bytes | None) -> list[dict[str, Any]] | None:
+    if body is None:
+        return None
+    raw = orjson.loads(body)
     return raw if isinstance(raw, list) else None
 
 
 def load_answers(conn: sqlite3.Connection) -> dict[str, list[Answer]]:
     """Every revision (decisions included) per item, oldest first (by ``rev_key``).
 
-    Two scans (the events of the two revision types, then the revisions table) joined here:
-    at 100,000 items this is faster than SQLite looking up each revision's event.
-    """
-    raws = {
-        hash_: _annotations(body)
-        for hash_, body in conn.execute(
-            "SELECT hash, body FROM events WHERE type IN ('annotation.revised', 'review.decided')"
-        )
-    }
+    Views come from the review projection's ``review_answers`` (one narrow scan); payloads
+    are read only for answers without a view, and for any other answer on demand."""
+    views = dict(conn.execute("SELECT hash, view FROM review_answers WHERE view IS NOT NULL"))
+
+    def read(hash_: str) -> list[dict[str, Any]] | None:
+        row = conn.execute(
+            "SELECT json_extract(body, '$.payload.annotations') FROM events WHERE hash = ?",
+            (hash_,),
+        ).fetchone()
+        return _annotations(row[0]) if row else None
+
     rows = conn.execute(
         """SELECT hash, item_id, actor, rev_key, decision FROM annotation_revisions
            ORDER BY item_id, rev_key"""
-    )
+    ).fetchall()
+    unviewed = {r[0] for r in rows if r[0] not in views}
+    raws: dict[str, list[dict[str, Any]] | None] = {}
+    if unviewed:  # one scan of the payloads beats a lookup each when there are many
+        raws = {
+            hash_: _annotations(raw)
+            for hash_, raw in conn.execute(
+                """SELECT hash, json_extract(body, '$.payload.annotations') FROM events
+                   WHERE type IN ('annotation.revised', 'review.decided')"""
+            )
+            if hash_ in unviewed
+        }
     out: dict[str, list[Answer]] = {}
     for hash_, item, actor, key, decision in rows:
-        answer = Answer(hash_, item, actor, key, decision, raws.get(hash_))
+        packed = views.get(hash_)
+        if packed is None:
+            answer = Answer(hash_, item, actor, key, decision, raws.get(hash_))
+        else:
+            answer = Answer(hash_, item, actor, key, decision, None, _view=unpack(packed),
+                            _viewed=True, _read=read)  # fmt: skip
         if item in out:
             out[item].append(answer)
         else:

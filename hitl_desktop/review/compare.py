@@ -20,7 +20,7 @@ import orjson
 from ..annotate.annotation import annotations_from_json
 from ..annotate.errors import InvalidAnnotation
 from .disagreement import Difference, Thresholds, differences
-from .fast import fast_differences, view
+from .fast import View, fast_differences, view
 
 _IGNORED = ("id", "origin")  # who first drew it and its id do not change the answer
 
@@ -89,12 +89,19 @@ def compare(
     t = thresholds or Thresholds()
     va, vb = view(a), view(b)
     if va is not None and vb is not None:  # labels, boxes, spans: no parsing needed
-        found = fast_differences(va, vb, t)
-        total = sum(len(v.class_ids) + len(v.boxes) + len(v.spans) for v in (va, vb))
-    else:
-        xa, xb = annotations_from_json(a), annotations_from_json(b)
-        found = differences(xa, xb, t)
-        total = len(xa) + len(xb)
+        return compare_views(va, vb, t)
+    xa, xb = annotations_from_json(a), annotations_from_json(b)
+    return _comparison(differences(xa, xb, t), len(xa) + len(xb))
+
+
+def compare_views(va: View, vb: View, thresholds: Thresholds | None = None) -> Comparison:
+    """``compare`` of two answers already viewed (``fast.view``)."""
+    found = fast_differences(va, vb, thresholds or Thresholds())
+    total = sum(len(v.class_ids) + len(v.boxes) + len(v.spans) for v in (va, vb))
+    return _comparison(found, total)
+
+
+def _comparison(found: Sequence[Difference], total: int) -> Comparison:
     if not found or total == 0:
         return IDENTICAL
     involved_a = {i for d in found for i in d.a_ids}

@@ -31,8 +31,9 @@ from ..annotate.suggestions import from_event
 from ..lineage import Event
 from ..workspace.projections.base import Projection, order_key
 from ..workspace.projector import gc_paused
-from .compare import Comparison, answer_digest, compare, summarise
+from .compare import IDENTICAL, Comparison, answer_digest, compare, compare_views, summarise
 from .disagreement import Thresholds
+from .fast import View, pack, unpack, view
 
 THRESHOLDS = Thresholds()  # fixed: every replica must detect the same differences
 _MODEL_EVENTS = ("prelabel.made", "ocr.ran")
@@ -40,7 +41,7 @@ _MODEL_EVENTS = ("prelabel.made", "ocr.ran")
 
 class ReviewProjection(Projection):
     name = "review"
-    version = 1
+    version = 2
     tables = (
         "review_answers", "review_tasks", "review_decisions", "review_decision_base",
         "model_corrections",
@@ -51,7 +52,8 @@ class ReviewProjection(Projection):
     ddl = """
     CREATE TABLE IF NOT EXISTS review_answers (
         hash   TEXT PRIMARY KEY,  -- a revision (or a decision carrying an answer)
-        digest TEXT               -- of its content without ids and origins, NULL if unreadable
+        digest TEXT,              -- of its content without ids and origins, NULL if unreadable
+        view   BLOB               -- its labels, boxes and spans (fast.pack), NULL for others
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS review_tasks (
         item_id     TEXT PRIMARY KEY,
@@ -109,8 +111,11 @@ class ReviewProjection(Projection):
                 sources.append(e.hash)
             elif e.subject_item is not None:
                 dirty.add(e.subject_item)
-                if "annotations" in e.payload and e.payload["annotations"] is not None:
-                    digests.append((e.hash, answer_digest(e.payload["annotations"])))
+                raw = e.payload.get("annotations")
+                if raw is not None:
+                    viewed = view(raw)
+                    packed = pack(viewed) if viewed is not None else None
+                    digests.append((e.hash, answer_digest(raw), packed))
                 if e.type == "annotation.revised":
                     revised.append(e.hash)
                 else:
@@ -118,7 +123,7 @@ class ReviewProjection(Projection):
                     decisions.append((e.hash, e.subject_item, p["decision"], p.get("task"),
                                       e.actor, e.role, p.get("reason", ""), order_key(e)))  # fmt: skip
                     bases += [(e.hash, b) for b in dict.fromkeys(e.base)]
-        conn.executemany("INSERT OR IGNORE INTO review_answers VALUES (?, ?)", digests)
+        conn.executemany("INSERT OR IGNORE INTO review_answers VALUES (?, ?, ?)", digests)
         conn.executemany(
             "INSERT OR IGNORE INTO review_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions
         )
@@ -140,6 +145,7 @@ class _Head:
     digest: str | None
     has_parent: bool  # some earlier revision of the item is its parent
     answer: list[dict[str, Any]] | None = None  # None: not loaded, or no readable list
+    view: View | None = None  # labels, boxes and spans, kept when the revision arrived
 
 
 def _json_list(values: Iterable[str]) -> str:
@@ -162,19 +168,24 @@ def _heads_of(conn: sqlite3.Connection, items: Sequence[str]) -> dict[str, list[
                   EXISTS (SELECT 1 FROM annotation_parents p
                           JOIN annotation_revisions pr ON pr.hash = p.parent
                           WHERE p.hash = h.hash),
-                  json_extract(e.body, '$.payload.annotations')
+                  a.view,
+                  CASE WHEN a.view IS NULL THEN
+                      (SELECT json_extract(e.body, '$.payload.annotations') FROM events e
+                       WHERE e.hash = h.hash) END
            FROM competing JOIN annotation_heads h USING (item_id)
            JOIN annotation_revisions r ON r.hash = h.hash
-           JOIN events e ON e.hash = h.hash
            LEFT JOIN review_answers a ON a.hash = h.hash
            ORDER BY h.item_id, h.hash""",
         (_json_list(items),),
     )
     out: dict[str, list[_Head]] = {}
-    for item, hash_, actor, key, decision, digest, has_parent, raw in rows:
-        loaded = orjson.loads(raw) if raw is not None else None
-        answer = loaded if isinstance(loaded, list) else None
-        head = _Head(hash_, actor, key, decision, digest, bool(has_parent), answer)
+    for item, hash_, actor, key, decision, digest, has_parent, packed, raw in rows:
+        head = _Head(hash_, actor, key, decision, digest, bool(has_parent))
+        if packed is not None:
+            head.view = unpack(packed)
+        else:  # not a view: read the answer itself (payloads are read only here)
+            loaded = orjson.loads(raw) if raw is not None else None
+            head.answer = loaded if isinstance(loaded, list) else None
         out.setdefault(item, []).append(head)
     return out
 
@@ -237,25 +248,44 @@ def _kind(conn: sqlite3.Connection, heads: Sequence[_Head], gold_workers: set[st
     return "fork" if _share_ancestor(conn, [h.hash for h in heads]) else "disagreement"
 
 
-def _compare_heads(heads: Sequence[_Head]) -> tuple[float, list[str], int] | None:
+def _answer_of(conn: sqlite3.Connection, head: _Head) -> list[dict[str, Any]] | None:
+    """The head's stored annotation list (read on demand for a viewed head)."""
+    if head.answer is None and head.view is not None:
+        row = conn.execute(
+            "SELECT json_extract(body, '$.payload.annotations') FROM events WHERE hash = ?",
+            (head.hash,),
+        ).fetchone()
+        loaded = orjson.loads(row[0]) if row and row[0] is not None else None
+        head.answer = loaded if isinstance(loaded, list) else None
+    return head.answer
+
+
+def _compare_pair(conn: sqlite3.Connection, a: _Head, b: _Head) -> Comparison | str:
+    """The comparison of two heads, or why it cannot be made."""
+    if a.digest and a.digest == b.digest:
+        return IDENTICAL
+    if a.view is not None and b.view is not None:
+        return compare_views(a.view, b.view, THRESHOLDS)
+    raw_a, raw_b = _answer_of(conn, a), _answer_of(conn, b)
+    if raw_a is None or raw_b is None:
+        unreadable = a if raw_a is None else b
+        return f"revision {unreadable.hash[:12]} holds no annotation list"
+    try:
+        return compare(raw_a, raw_b, THRESHOLDS, keys_differ=bool(a.digest and b.digest))
+    except (InvalidAnnotation, AnnotateError) as exc:
+        return f"unreadable answer: {exc}"
+
+
+def _compare_heads(
+    conn: sqlite3.Connection, heads: Sequence[_Head]
+) -> tuple[float, list[str], int] | None:
     """Lowest agreement, summaries and difference count over head pairs; None if all agree."""
     worst, notes, count = 1.0, [], 0
     for a, b in combinations(heads, 2):
-        if a.answer is None or b.answer is None:
-            unreadable = a if a.answer is None else b
+        c = _compare_pair(conn, a, b)
+        if isinstance(c, str):
             worst, count = 0.0, count + 1
-            notes.append(f"revision {unreadable.hash[:12]} holds no annotation list")
-            continue
-        try:
-            c: Comparison = compare(
-                a.answer,
-                b.answer,
-                THRESHOLDS,
-                keys_differ=bool(a.digest and b.digest and a.digest != b.digest),
-            )
-        except (InvalidAnnotation, AnnotateError) as exc:
-            worst, count = 0.0, count + 1
-            notes.append(f"unreadable answer: {exc}")
+            notes.append(c)
             continue
         if c.identical:
             continue
@@ -286,7 +316,7 @@ def _refresh_chunk(conn: sqlite3.Connection, items: Sequence[str]) -> None:
         hashes = {h.hash for h in heads}
         if any(hashes <= base for base in rejected.get(item, ())):
             continue  # a checker rejected these answers; the item waits for rework
-        found = _compare_heads(heads)
+        found = _compare_heads(conn, heads)
         if found is None:
             continue  # the answers agree
         agreement, notes, count = found
