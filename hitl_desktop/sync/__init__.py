@@ -1,0 +1,14 @@
+"""The sync client: pushes local events and blobs to the central store and pulls the rest.
+
+Follows docs/sync-protocol.md (version 1). Qt-free; the CLI (``hitl sync``) and the GUI call
+``sync`` with a progress callback and a ``CancelToken``.
+"""
+
+from .client import SyncResult, fetch_blob, login, logout, prefetch_assigned, sync, sync_status
+from .errors import LoginRequired, ProtocolMismatch, PulledEventRefused, SyncError
+from .transport import RetryPolicy
+
+__all__ = [
+    "LoginRequired", "ProtocolMismatch", "PulledEventRefused", "RetryPolicy", "SyncError",
+    "SyncResult", "fetch_blob", "login", "logout", "prefetch_assigned", "sync", "sync_status",
+]  # fmt: skip

@@ -1,0 +1,412 @@
+"""The sync engine: log in, push local events (blobs first), pull the rest, fetch blobs lazily.
+
+All writes to the workspace go through its writer thread; the pull cursor is saved in the same
+transaction as the pulled events, and events are marked pushed only up to the server's
+``acknowledged`` count, so a sync cut off anywhere resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import keyring.errors
+
+from ..lineage import ChainHead, Event, parse_hlc
+from ..workspace import Workspace, identity
+from ..workspace.errors import BlobError, KeyringUnavailable
+from ..workspace.progress import CancelToken, ProgressFn
+from . import state
+from .checks import PullVerifier, WireEvent, sealed_cut
+from .errors import PulledEventRefused, SyncError
+from .transport import PROTOCOL, RetryPolicy, Transport
+
+PUSH_CHUNK = 1000  # events per push (the server takes up to 5,000)
+PUSH_MAX = 5000
+PULL_PAGE = 5000
+_HOLD_MAX = 100_000  # events held back waiting for their device's signature
+
+
+# ------------------------------------------------------------------ credentials
+def _token_user(url: str) -> str:
+    return f"sync-token/{url}"
+
+
+def load_token(url: str) -> str | None:
+    try:
+        return identity.check_keyring().get_password(identity.SERVICE, _token_user(url))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"the keyring refused to give the sync token: {exc}") from None
+
+
+def save_token(url: str, token: str) -> None:
+    try:
+        identity.check_keyring().set_password(identity.SERVICE, _token_user(url), token)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"the keyring refused to store the sync token: {exc}") from None
+
+
+def server_url(ws: Workspace) -> str | None:
+    row = ws.reader().execute("SELECT value FROM meta WHERE key = ?", (state.SERVER_URL_KEY,))
+    found = row.fetchone()
+    return found[0] if found else None
+
+
+def _require_url(ws: Workspace) -> str:
+    url = server_url(ws)
+    if not url:
+        raise SyncError(f"{ws.path} is not connected to a server; run `hitl login URL` first")
+    return url
+
+
+# ------------------------------------------------------------------ login
+def _hello(t: Transport, ws: Workspace) -> dict[str, Any]:
+    hello: dict[str, Any] = t.request("GET", "/v1/hello", auth=False).json()
+    if hello.get("protocol") != PROTOCOL:
+        theirs = hello.get("protocol")
+        side = "the client (this app)" if (theirs or 0) > PROTOCOL else "the server"
+        raise SyncError(f"the server at {t.url} speaks sync protocol {theirs}, this app "
+                        f"{PROTOCOL}: upgrade {side}")  # fmt: skip
+    project = hello.get("project_id")
+    if project is not None and project != ws.project_id:
+        raise SyncError(
+            f"the server at {t.url} holds project {project}, but {ws.path} is project "
+            f"{ws.project_id}; log in to this project's server instead"
+        )
+    return hello
+
+
+def _register(t: Transport, ws: Workspace, url: str) -> None:
+    writer = ws._writer_or_fail()
+    body = t.request("POST", "/v1/devices", json={"public_key": writer.key.public_key_b64},
+                     ok=(200, 201)).json()  # fmt: skip
+    if body.get("device_id") != writer.key.device_id:
+        raise SyncError(f"the server registered device {body.get('device_id')}, not this "
+                        f"workspace's device {writer.key.device_id}")  # fmt: skip
+    writer.run(lambda c: state.set_device(c, url, writer.key.device_id))
+
+
+def login(
+    ws: Workspace, url: str, user: str, password: str, *, policy: RetryPolicy | None = None
+) -> dict[str, Any]:
+    """Sign in, keep the token in the keyring, remember the server, register this device."""
+    url = url.rstrip("/")
+    with Transport(url, policy=policy) as t:
+        _hello(t, ws)
+        answer = t.request("POST", "/v1/login", json={"user": user, "password": password},
+                           auth=False).json()  # fmt: skip
+        token = str(answer["token"])
+        save_token(url, token)
+        t.token = token
+
+        def remember(conn: sqlite3.Connection) -> None:
+            state.ensure(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            state.store.set_meta(conn, state.SERVER_URL_KEY, url)
+            state.store.set_meta(conn, state.USER_KEY, str(answer.get("user", user)))
+            conn.execute("COMMIT")
+
+        ws._writer_or_fail().run(remember)
+        _register(t, ws, url)
+    return {"server": url, "user": answer.get("user", user), "role": answer.get("role"),
+            "expires_at": answer.get("expires_at"), "device_id": ws.device_id}  # fmt: skip
+
+
+def logout(ws: Workspace) -> str:
+    """Forget the token of this workspace's server (the server URL stays)."""
+    url = _require_url(ws)
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        identity.check_keyring().delete_password(identity.SERVICE, _token_user(url))
+    return url
+
+
+# ------------------------------------------------------------------ sync
+@dataclass
+class SyncResult:
+    server: str
+    pushed: int = 0
+    pulled: int = 0
+    blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)  # statuses other than ok/dup
+    blob_problems: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def sync_status(ws: Workspace) -> dict[str, Any]:
+    url = server_url(ws)
+    conn = ws.reader()
+    if url is None:
+        waiting = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return {"server": None, "last_sync": None, "waiting": waiting, "pull_cursor": 0,
+                "logged_in": False}  # fmt: skip
+    st = state.load(conn, url)
+    return {"server": url, "last_sync": st.last_sync, "pull_cursor": st.pull_cursor,
+            "waiting": state.count_unpushed(conn, url), "logged_in": load_token(url) is not None}  # fmt: skip
+
+
+class _Progress:
+    def __init__(self, fn: ProgressFn | None, total: int) -> None:
+        self.fn, self.total, self.done = fn, max(total, 0), 0
+
+    def step(self, n: int) -> None:
+        self.done += n
+        self.total = max(self.total, self.done)
+        if self.fn is not None:
+            self.fn(self.done, self.total)
+
+
+def sync(
+    ws: Workspace, *, push: bool = True, pull: bool = True, prefetch: bool = True,
+    progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+    policy: RetryPolicy | None = None, page_size: int = PULL_PAGE,
+) -> SyncResult:  # fmt: skip
+    """Push then pull; returns counts and any refused events. Resumable at any point."""
+    url = _require_url(ws)
+    ws._writer_or_fail().run(state.ensure)
+    result = SyncResult(url)
+    with Transport(url, token=load_token(url), policy=policy, cancel=cancel) as t:
+        hello = _hello(t, ws)
+        st = state.load(ws.reader(), url)
+        if st.device_id != ws.device_id:
+            _register(t, ws, url)
+        server_seq = int((hello.get("checkpoint") or {}).get("seq") or 0)
+        waiting = state.count_unpushed(ws.reader(), url) if push else 0
+        bar = _Progress(progress, waiting + (max(0, server_seq - st.pull_cursor) if pull else 0))
+        if push:
+            _push(t, ws, url, result, bar)
+        if pull:
+            _pull(t, ws, url, result, bar, page_size)
+            if prefetch:
+                prefetch_assigned(ws, transport=t, result=result)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        ws._writer_or_fail().run(lambda c: state.set_last_sync(c, url, now))
+    return result
+
+
+def cut_chunk(events: Sequence[tuple[int, Event]], size: int = PUSH_CHUNK) -> int:
+    """How many leading events to push: at most ``size`` where possible, ending where every
+    device's run in the chunk ends on a signed event."""
+    open_devices: set[str] = set()
+    best = 0
+    for i, (_, e) in enumerate(events, 1):
+        if e.sig is None:
+            open_devices.add(e.device_id)
+        else:
+            open_devices.discard(e.device_id)
+        if not open_devices:
+            best = i
+            if i >= size:
+                return i
+        if i >= PUSH_MAX and best:
+            return best
+    if best == 0 and len(events) >= PUSH_MAX:
+        raise SyncError(f"a batch of more than {PUSH_MAX} unsigned events cannot be pushed "
+                        "(the server takes at most 5,000 events a request)")  # fmt: skip
+    return best
+
+
+def _blob_refs(events: Sequence[Event]) -> list[str]:
+    shas: list[str] = []
+    for e in events:
+        if e.type in state.BLOB_EVENTS:
+            shas.extend(s for s in (e.payload.get("blob_sha256"), e.payload.get("text_sha256"))
+                        if isinstance(s, str))  # fmt: skip
+    return list(dict.fromkeys(shas))
+
+
+def _upload_blobs(t: Transport, ws: Workspace, shas: list[str], result: SyncResult) -> None:
+    for i in range(0, len(shas), 1000):
+        missing = t.request("POST", "/v1/blobs/missing", json={"sha256": shas[i : i + 1000]})
+        for sha in missing.json().get("missing", []):
+            if not ws.blobs.has(sha):
+                result.blob_problems.append(f"blob {sha[:16]} is not in {ws.blobs.root}")
+                continue
+            data = ws.blobs.read_bytes(sha)
+            t.request("PUT", f"/v1/blobs/{sha}", content=data, ok=(200, 201))
+            result.blobs_uploaded += 1
+
+
+def _push(t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progress) -> None:
+    writer = ws._writer_or_fail()
+    while True:
+        batch = state.unpushed(ws.reader(), url, limit=PUSH_MAX)
+        if not batch:
+            return
+        n = cut_chunk(batch)
+        if n == 0:
+            return  # the rest of the batch is not sealed yet (being written now)
+        chunk = batch[:n]
+        events = [e for _, e in chunk]
+        _upload_blobs(t, ws, _blob_refs(events), result)
+        reply = t.request("POST", "/v1/events/push", json={
+            "project_id": ws.project_id, "events": [e.to_wire() for e in events],
+        }).json()  # fmt: skip
+        ack = int(reply.get("acknowledged", 0))
+        for r in reply.get("results", []):
+            if r.get("status") not in ("ok", "duplicate"):
+                result.refused.append(r)
+        if ack > 0:
+            last = chunk[ack - 1][0]
+
+            def mark(conn: sqlite3.Connection, last: int = last) -> None:
+                _commit(conn, lambda: state.set_pushed(conn, url, last))
+
+            writer.run(mark)
+            result.pushed += sum(
+                1 for r in reply.get("results", [])[:ack] if r.get("status") == "ok"
+            )
+            bar.step(ack)
+        if ack < n:
+            return
+
+
+def _commit(conn: sqlite3.Connection, fn: Any) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        fn()
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _pull(
+    t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progress, page_size: int
+) -> None:
+    writer = ws._writer_or_fail()
+    verifier: PullVerifier | None = None
+    held: list[WireEvent] = []
+    after = state.load(ws.reader(), url).pull_cursor
+    while True:
+        page = t.request("GET", "/v1/events",
+                         params={"after": after, "limit": min(page_size, PULL_PAGE)}).json()  # fmt: skip
+        wire = [WireEvent.from_json(o) for o in page.get("events", [])]
+        held.extend(wire)
+        after = int(page.get("next", after))
+        up_to_date = bool(page.get("up_to_date"))
+
+        def store(conn: sqlite3.Connection, up_to: int = after) -> tuple[int, int]:
+            nonlocal verifier
+            if verifier is None:
+                verifier = PullVerifier(conn, ws.project_id)
+            return _store_page(conn, ws, url, verifier, held, up_to)
+
+        cut, stored = writer.run(store)
+        del held[:cut]
+        result.pulled += stored
+        bar.step(len(wire))
+        if len(held) > _HOLD_MAX:
+            raise SyncError(f"the server sent over {_HOLD_MAX} events not covered by a signature")
+        if up_to_date or not wire:
+            if held:
+                raise PulledEventRefused(
+                    f"event {held[0].hash[:16]} (server #{held[0].server_seq}) and the rest of its "
+                    "device's run are not covered by a signature; nothing of them was stored"
+                )
+            return
+
+
+def _store_page(
+    conn: sqlite3.Connection, ws: Workspace, url: str, verifier: PullVerifier,
+    held: list[WireEvent], next_cursor: int,
+) -> tuple[int, int]:  # fmt: skip
+    """Store the sealed prefix of ``held`` and the cursor in one transaction."""
+    writer = ws._writer_or_fail()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        hashes = [w.hash for w in held]
+        have: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            part = hashes[i : i + 500]
+            have.update(r[0] for r in conn.execute(
+                f"SELECT hash FROM events WHERE hash IN ({','.join('?' * len(part))})", part))  # fmt: skip
+        heads = dict(conn.execute(
+            "SELECT device_id, max(device_seq) FROM events GROUP BY device_id").fetchall())  # fmt: skip
+        cut = sealed_cut(held, heads)
+        new: list[Event] = []
+        for w in held[:cut]:
+            if w.hash in have:
+                continue
+            have.add(w.hash)
+            new.append(verifier.check(w))
+        cursor = next_cursor if cut == len(held) else (held[cut - 1].server_seq if cut else None)
+        if cursor is not None:
+            state.store_pulled(conn, writer.projections, url, new, cursor)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        verifier.heads.clear()  # re-read from what is really stored
+        raise
+    if new:
+        writer.clock.observe(parse_hlc(max(e.hlc for e in new)))
+        mine = [e for e in new if e.device_id == writer.key.device_id]
+        if mine and mine[-1].device_seq > writer.head.seq:  # restored from the server
+            writer.head = ChainHead(writer.key.device_id, mine[-1].device_seq, mine[-1].hash)
+    return cut, len(new)
+
+
+# ------------------------------------------------------------------ blobs
+def fetch_blob(ws: Workspace, sha256: str, *, transport: Transport | None = None) -> bool:
+    """Download a blob into the BlobStore, verified by hash first. False if already here."""
+    if ws.blobs.has(sha256):
+        return False
+    own = transport is None
+    t = transport or Transport(_require_url(ws), token=load_token(_require_url(ws)))
+    try:
+        ws.blobs.path(sha256)  # refuses anything but a SHA-256 hex digest
+        data = t.request("GET", f"/v1/blobs/{sha256}").content
+    finally:
+        if own:
+            t.close()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise BlobError(f"blob {sha256[:16]} from the server does not match its hash; not kept")
+    tmp_dir = ws.blobs.root / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=tmp_dir, prefix="dl-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        ws.blobs.put_file(Path(tmp))
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return True
+
+
+def prefetch_assigned(
+    ws: Workspace, *, transport: Transport | None = None, result: SyncResult | None = None
+) -> int:
+    """Download the blobs of the items assigned to the logged-in user (for offline work)."""
+    conn = ws.reader()
+    user = conn.execute("SELECT value FROM meta WHERE key = ?", (state.USER_KEY,)).fetchone()
+    name = user[0] if user else ws.profile.name
+    try:
+        shas = [r[0] for r in conn.execute(
+            "SELECT DISTINCT i.blob_sha256 FROM assignments a JOIN items i ON i.id = a.item_id"
+            " WHERE a.assignee = ? AND i.blob_sha256 IS NOT NULL", (name,))]  # fmt: skip
+    except sqlite3.OperationalError:
+        return 0
+    fetched = 0
+    for sha in shas:
+        try:
+            fetched += fetch_blob(ws, sha, transport=transport)
+        except (SyncError, BlobError) as exc:
+            if result is None:
+                raise
+            result.blob_problems.append(str(exc))
+    if result is not None:
+        result.blobs_downloaded += fetched
+    return fetched
