@@ -1,0 +1,92 @@
+"""Where a central store keeps its data, and its limits.
+
+The data dir holds ``server.json`` (the database URL, written by ``hitl server init``; mode
+0600 because a PostgreSQL URL may carry a password), the embedded SQLite database
+``server.db`` when no URL is given, the blob files and, without a keyring, the checkpoint key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import Engine
+
+from . import db
+from .blobstore import BlobStore
+from .keys import CheckpointKey
+
+__all__ = ["ServerConfig", "Store", "default_data_dir"]
+
+CONFIG_FILE = "server.json"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("HITL_SERVER_DATA") or
+                Path(platformdirs.user_data_dir("hitl-desktop")) / "server")  # fmt: skip
+
+
+@dataclass
+class ServerConfig:
+    data_dir: Path
+    db_url: str | None = None  # None: from server.json, else SQLite in the data dir
+    token_ttl_s: int = 12 * 3600
+    max_push_bytes: int = 16 * 1024 * 1024
+    max_push_events: int = 5000
+    max_pull_events: int = 5000
+    max_blob_bytes: int = 2 * 1024**3
+
+    def resolved_db_url(self) -> str:
+        if self.db_url:
+            return self.db_url
+        cfg = self.data_dir / CONFIG_FILE
+        if cfg.is_file():
+            try:
+                url = json.loads(cfg.read_text(encoding="utf-8")).get("db")
+            except (OSError, ValueError) as exc:
+                raise ValueError(f"{cfg} is not readable JSON ({exc})") from None
+            if url:
+                return str(url)
+        return f"sqlite:///{self.data_dir / 'server.db'}"
+
+    def save(self) -> None:
+        """Remember the database URL in the data dir (owner-only permissions)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / CONFIG_FILE
+        url = self.resolved_db_url()
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"db": url}, f)
+
+
+class Store:
+    """An opened central store: database engine, blob files and checkpoint key."""
+
+    def __init__(self, config: ServerConfig, *, create: bool = False) -> None:
+        self.config = config
+        if not create and not (config.data_dir / CONFIG_FILE).is_file() and not config.db_url:
+            raise FileNotFoundError(f"{config.data_dir} holds no central store; create one with "
+                                    f"`hitl server init --data {config.data_dir} --admin NAME`")  # fmt: skip
+        if create and (config.data_dir / CONFIG_FILE).is_file():
+            raise FileExistsError(
+                f"{config.data_dir} already holds a central store; add users "
+                "with `hitl server add-user`"
+            )
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = db.make_engine(config.resolved_db_url())
+        db.create_schema(self.engine)  # idempotent: creates what is missing
+        with db.write_tx(self.engine) as conn:
+            server_id = db.get_meta(conn, "server_id")
+            if server_id is None:
+                server_id = str(uuid.uuid4())
+                db.set_meta(conn, "server_id", server_id)
+        self.server_id = server_id
+        self.blobs = BlobStore(config.data_dir / "blobs", config.max_blob_bytes)
+        self.key = CheckpointKey.load_or_create(config.data_dir, server_id)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,234 @@
+"""Checking and storing a push: every event gets a status; the accepted ones are stored in one
+transaction with gap-free ``server_seq`` (see docs/sync-protocol.md for the statuses)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..lineage.canonical import CanonicalError, canonical_json
+from ..lineage.envelope import EnvelopeError, Event, event_hash
+from ..lineage.signing import genesis_hash, public_key_from_b64, verify_signature
+from ..roles import Action, can, reason
+from . import db
+from .auth import User
+
+__all__ = ["Result", "WireEvent", "check_and_store", "type_action"]
+
+# Event types only some roles may emit; every other type is plain work (annotate, import…).
+_TYPE_ACTIONS: dict[str, Action] = {
+    "schema.published": Action.PUBLISH_SCHEMA,
+    "review.decided": Action.REVIEW,
+    "assignment.made": Action.ASSIGN,
+}
+_BLOB_TYPES = ("item.imported", "item.derived")
+
+
+def type_action(type_: str) -> Action:
+    return _TYPE_ACTIONS.get(type_, Action.ANNOTATE)
+
+
+@dataclass(frozen=True)
+class WireEvent:
+    hash: str
+    body: str
+    sig: str | None
+
+
+@dataclass
+class Result:
+    hash: str
+    status: str
+    server_seq: int | None = None
+    detail: str = ""
+    event: Event | None = field(default=None, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"hash": self.hash, "status": self.status, "server_seq": self.server_seq,
+                "detail": self.detail}  # fmt: skip
+
+
+def _decode(w: WireEvent, project_id: str) -> Result:
+    """Checks that need no database: envelope, hash, canonical body, project."""
+    try:
+        sig = base64.b64decode(w.sig, validate=True) if w.sig is not None else None
+    except (binascii.Error, ValueError):
+        return Result(w.hash, "invalid", detail="sig is not base64")
+    body = w.body.encode("utf-8")
+    if event_hash(body) != w.hash:
+        return Result(w.hash, "bad_sig", detail="the hash does not match the body (altered)")
+    try:
+        ev = Event.from_body(w.hash, w.body, sig)
+        if canonical_json(orjson.loads(body)) != body:
+            return Result(w.hash, "invalid", detail="the body is not canonical JSON (RFC 8785)")
+        if not isinstance(ev.device_seq, int) or not isinstance(ev.device_id, str):
+            raise EnvelopeError("device_id/device_seq have the wrong type")
+    except (EnvelopeError, CanonicalError) as exc:
+        return Result(w.hash, "invalid", detail=f"not an envelope-1 event: {exc}")
+    if ev.project_id != project_id:
+        return Result(w.hash, "invalid", detail=f"event belongs to project {ev.project_id}")
+    return Result(w.hash, "ok", event=ev)
+
+
+@dataclass
+class _Device:
+    user: str
+    public_key: bytes
+    revoked: bool
+    head_seq: int
+    head_hash: str
+
+
+def _load_devices(conn: Connection, ids: set[str]) -> dict[str, _Device]:
+    found: dict[str, _Device] = {}
+    if not ids:
+        return found
+    rows = conn.execute(
+        sa.select(
+            db.devices.c.device_id,
+            db.devices.c.user,
+            db.devices.c.public_key,
+            db.devices.c.revoked_at,
+        ).where(db.devices.c.device_id.in_(ids))
+    ).all()
+    for r in rows:
+        head = conn.execute(
+            sa.select(db.events.c.device_seq, db.events.c.hash)
+            .where(db.events.c.device_id == r.device_id)
+            .order_by(db.events.c.device_seq.desc())
+            .limit(1)
+        ).first()
+        seq, hsh = (head.device_seq, head.hash) if head else (
+            0, genesis_hash(r.device_id, r.public_key))  # fmt: skip
+        found[r.device_id] = _Device(r.user, r.public_key, r.revoked_at is not None, seq, hsh)
+    return found
+
+
+def _check(r: Result, user: User, dev: _Device | None, blobs_present: set[str]) -> Result:
+    ev = r.event
+    assert ev is not None
+    if dev is None:
+        return Result(r.hash, "forbidden", detail=f"device {ev.device_id} is not registered")
+    if dev.revoked:
+        return Result(r.hash, "forbidden", detail=f"device {ev.device_id} was revoked")
+    if dev.user != user.name:
+        return Result(r.hash, "forbidden", detail=f"device {ev.device_id} is another user's")
+    if ev.actor != user.name and not ev.actor.startswith("model:"):
+        return Result(r.hash, "forbidden",
+                      detail=f"actor {ev.actor!r} is not the signed-in user {user.name!r}")  # fmt: skip
+    action = type_action(ev.type)
+    if not can(user.role, action):
+        return Result(r.hash, "forbidden", detail=f"{reason(user.role, action)} ({ev.type})")
+    if ev.device_seq <= dev.head_seq:
+        return Result(r.hash, "fork", detail=f"another event already holds #{ev.device_seq} "
+                                             f"of device {ev.device_id}")  # fmt: skip
+    if ev.device_seq != dev.head_seq + 1 or ev.prev_hash != dev.head_hash:
+        return Result(r.hash, "chain_gap", detail=f"the server holds #{dev.head_seq} of this "
+                      "device and this event does not follow it; send earlier events first")  # fmt: skip
+    if ev.device_seq == 1:
+        try:
+            key_ok = ev.type == "device.enrolled" and public_key_from_b64(
+                ev.payload["public_key"]) == dev.public_key  # fmt: skip
+        except (KeyError, TypeError, ValueError):
+            key_ok = False
+        if not key_ok:
+            return Result(r.hash, "invalid",
+                          detail="a device chain starts with its device.enrolled event")  # fmt: skip
+    if ev.type in _BLOB_TYPES:
+        sha = ev.payload.get("blob_sha256") if isinstance(ev.payload, dict) else None
+        if not isinstance(sha, str) or sha not in blobs_present:
+            return Result(r.hash, "missing_blob", detail=f"upload blob {sha} first")
+    if ev.sig is not None and not verify_signature(dev.public_key, ev.hash, ev.sig):
+        return Result(r.hash, "bad_sig", detail="the signature is not the device key's")
+    return r
+
+
+def _existing(conn: Connection, hashes: list[str]) -> dict[str, int]:
+    rows = conn.execute(
+        sa.select(db.events.c.hash, db.events.c.server_seq).where(db.events.c.hash.in_(hashes))
+    ).all()
+    return {r.hash: r.server_seq for r in rows}
+
+
+def _blobs_present(conn: Connection, decoded: list[Result]) -> set[str]:
+    wanted = {str(r.event.payload.get("blob_sha256")) for r in decoded
+              if r.event is not None and r.event.type in _BLOB_TYPES
+              and isinstance(r.event.payload, dict)}  # fmt: skip
+    if not wanted:
+        return set()
+    rows = conn.execute(sa.select(db.blobs.c.sha256).where(db.blobs.c.sha256.in_(wanted)))
+    return {r.sha256 for r in rows}
+
+
+def _seal(results: list[Result]) -> None:
+    """Each device's accepted run must end on a signed event: unsigned tails become bad_sig."""
+    last_signed: dict[str, int] = {}
+    last_ok: dict[str, int] = {}
+    for i, r in enumerate(results):
+        if r.status == "ok" and r.event is not None:
+            last_ok[r.event.device_id] = i
+            if r.event.sig is not None:
+                last_signed[r.event.device_id] = i
+    for dev_id, end in last_ok.items():
+        start = last_signed.get(dev_id, -1)
+        for r in results[start + 1 : end + 1]:
+            if r.status == "ok" and r.event is not None and r.event.device_id == dev_id:
+                r.status, r.detail = "bad_sig", (
+                    "not covered by a signature: the device's events in a push must end on a "
+                    "signed event")  # fmt: skip
+
+
+def check_and_store(conn: Connection, user: User, project_id: str,
+                    wire: list[WireEvent]) -> list[Result]:  # fmt: skip
+    """Validate every event, then store the accepted ones. ``conn`` is in a write transaction
+    whose sequence lock is taken here; the caller commits."""
+    decoded = [_decode(w, project_id) for w in wire]
+    last = db.lock_counter(conn)
+    existing = _existing(conn, [w.hash for w in wire])
+    devs = _load_devices(conn, {r.event.device_id for r in decoded if r.event is not None})
+    present = _blobs_present(conn, decoded)
+    results: list[Result] = []
+    taken: dict[str, Result] = {}
+    for r in decoded:
+        if r.hash in existing:
+            r = Result(r.hash, "duplicate", existing[r.hash], "already stored")
+        elif r.hash in taken:
+            r = Result(r.hash, "duplicate", detail="sent twice in this push")
+        elif r.status == "ok" and r.event is not None:
+            dev = devs.get(r.event.device_id)
+            r = _check(r, user, dev, present)
+            if r.status == "ok" and dev is not None:
+                dev.head_seq, dev.head_hash = r.event.device_seq, r.hash  # type: ignore[union-attr]
+                taken[r.hash] = r
+        results.append(r)
+    _seal(results)
+    # a device whose tail was unsealed rolled back: later events of it were checked against
+    # a head that will not be stored, but they are in that tail too (same run), so all fail.
+    now = int(time.time())
+    rows = []
+    for r in results:
+        if r.status == "ok" and r.event is not None:
+            last += 1
+            r.server_seq = last
+            ev = r.event
+            rows.append({"server_seq": last, "hash": ev.hash, "device_id": ev.device_id,
+                         "device_seq": ev.device_seq, "prev_hash": ev.prev_hash,
+                         "type": ev.type, "actor": ev.actor, "body": ev.body, "sig": ev.sig,
+                         "received_at": now})  # fmt: skip
+    for r in results:
+        if r.status == "duplicate" and r.server_seq is None and r.hash in taken:
+            first = taken[r.hash]
+            r.server_seq = first.server_seq if first.status == "ok" else None
+            if first.status != "ok":
+                r.status, r.detail = first.status, first.detail
+    if rows:
+        conn.execute(db.events.insert(), rows)
+        db.set_counter(conn, last)
+    return results
