@@ -52,16 +52,17 @@ def _detail(resp: httpx.Response) -> str:
 class Transport:
     def __init__(
         self, url: str, *, token: str | None = None, policy: RetryPolicy | None = None,
-        cancel: CancelToken | None = None,
+        cancel: CancelToken | None = None, protocol: int = PROTOCOL,
     ) -> None:  # fmt: skip
         self.url = url.rstrip("/")
         self.token = token
         self.policy = policy or RetryPolicy()
         self.cancel = cancel
         self.retries = 0
+        self.protocol = protocol
         self._client = httpx.Client(
             base_url=self.url, timeout=self.policy.timeout_s,
-            headers={"X-HITL-Protocol": str(PROTOCOL)},
+            headers={"X-HITL-Protocol": str(protocol)},
         )  # fmt: skip
 
     def close(self) -> None:
@@ -132,10 +133,10 @@ class Transport:
                 theirs = int(resp.json().get("server_protocol", 0))
             except (ValueError, AttributeError, TypeError):
                 theirs = 0
-            side = "the client (this app)" if theirs > PROTOCOL else "the server"
+            side = "the client (this app)" if theirs > self.protocol else "the server"
             return ProtocolMismatch(
                 f"the server at {self.url} speaks sync protocol {theirs or '?'} and this app "
-                f"speaks {PROTOCOL}: upgrade {side}. Your local work is kept and syncs once "
+                f"speaks {self.protocol}: upgrade {side}. Your local work is kept and syncs once "
                 "both agree."
             )
         return SyncError(f"{resp.request.method} {resp.request.url.path} failed with HTTP "

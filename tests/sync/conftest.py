@@ -1,0 +1,153 @@
+"""A real central store (``hitl_desktop.server`` on SQLite) served by uvicorn on loopback,
+users on it, and a fault-injecting TCP proxy in front of it for the cut-connection cases."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from hitl_desktop.server import ServerConfig, Store, create_app
+from hitl_desktop.server import db as server_db
+from hitl_desktop.server.auth import add_user
+from hitl_desktop.sync import RetryPolicy
+
+PASSWORD = "correct horse battery"
+FAST = RetryPolicy(base_s=0.01, cap_s=0.05, max_retries=5, timeout_s=20)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    url: str
+    store: Store
+    data_dir: Path
+
+    def add_user(self, name: str, role: str = "admin") -> None:
+        with server_db.write_tx(self.store.engine) as conn:
+            add_user(conn, name, role, PASSWORD)
+
+
+def serve(app: object) -> tuple[uvicorn.Server, threading.Thread, str]:
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",  # type: ignore[arg-type]
+                                           lifespan="off"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start within 10 s")
+        time.sleep(0.02)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def make_server(data_dir: Path, **config: int) -> Iterator[LiveServer]:
+    store = Store(ServerConfig(data_dir, **config), create=True)  # type: ignore[arg-type]
+    server, thread, url = serve(create_app(store))
+    try:
+        yield LiveServer(url, store, data_dir)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        store.close()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A fresh central store on SQLite with users ana (admin) and ben (worker)."""
+    for srv in make_server(tmp_path / "server"):
+        srv.add_user("ana", "admin")
+        srv.add_user("ben", "worker")
+        yield srv
+
+
+@dataclass
+class FaultProxy:
+    """Forwards one HTTP request per connection to ``target``; ``drop`` rules cut the
+    connection after the server answered (the server did the work, the client never hears)."""
+
+    target: tuple[str, int]
+    drop: list[Callable[[bytes], bool]] = field(default_factory=list)
+    seen: list[bytes] = field(default_factory=list)
+    dropped: int = 0
+
+    def start(self) -> str:
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        threading.Thread(target=self._accept, daemon=True).start()
+        return f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+
+    def stop(self) -> None:
+        self._sock.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _handle(self, client: socket.socket) -> None:
+        with client:
+            request = _read_request(client)
+            if request is None:
+                return
+            head, _, body = request.partition(b"\r\n\r\n")
+            lines = [ln for ln in head.split(b"\r\n") if not ln.lower().startswith(b"connection:")]
+            request = b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n" + body
+            self.seen.append(lines[0])
+            with socket.create_connection(self.target) as upstream:
+                upstream.sendall(request)
+                reply = b""
+                while chunk := upstream.recv(65536):
+                    reply += chunk
+            for i, rule in enumerate(self.drop):
+                if rule(lines[0]):
+                    del self.drop[i]
+                    self.dropped += 1
+                    return  # the server committed; the client sees the connection cut
+            client.sendall(reply)
+
+
+def _read_request(sock: socket.socket) -> bytes | None:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+@pytest.fixture
+def proxy(live_server: LiveServer) -> Iterator[tuple[FaultProxy, str]]:
+    host, port = live_server.url.removeprefix("http://").split(":")
+    p = FaultProxy((host, int(port)))
+    url = p.start()
+    yield p, url
+    p.stop()
