@@ -51,8 +51,6 @@ def _store(data: Path | None, db_url: str | None, *, create: bool = False):  # t
         _fail(str(exc))
     except Exception as exc:  # the database refused: name the URL's host, not its password
         _fail(f"cannot open the database for {cfg.data_dir}: {type(exc).__name__}: {exc}")
-    if create:
-        cfg.save()
     return store
 
 

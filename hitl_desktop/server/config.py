@@ -79,6 +79,8 @@ class Store:
         config.data_dir.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = db.make_engine(config.resolved_db_url())
         db.create_schema(self.engine)  # idempotent: creates what is missing
+        if create:
+            config.save()
         with db.write_tx(self.engine) as conn:
             server_id = db.get_meta(conn, "server_id")
             if server_id is None:
