@@ -4,7 +4,8 @@ Follows docs/sync-protocol.md (version 1). Qt-free; the CLI (``hitl sync``) and 
 ``sync`` with a progress callback and a ``CancelToken``.
 """
 
-from .client import SyncResult, fetch_blob, login, logout, prefetch_assigned, sync, sync_status
+from .blobs import fetch_blob, prefetch_assigned
+from .client import SyncResult, login, logout, sync, sync_status
 from .errors import LoginRequired, ProtocolMismatch, PulledEventRefused, SyncError
 from .transport import RetryPolicy
 

@@ -52,6 +52,16 @@ class _Head:
     hash: str
 
 
+def device_of(w: WireEvent) -> tuple[str, int]:
+    """``(device_id, device_seq)`` from the body, or ``("?", 0)`` if unreadable (``check``
+    then refuses it with the reason)."""
+    try:
+        f = orjson.loads(w.body)
+        return str(f["device_id"]), int(f["device_seq"])
+    except (ValueError, KeyError, TypeError):
+        return "?", 0
+
+
 def _refuse(w: WireEvent, reason: str) -> PulledEventRefused:
     return PulledEventRefused(
         f"event {w.hash[:16]} (server #{w.server_seq}) from the server was refused: {reason}. "
@@ -75,11 +85,7 @@ def sealed_cut(page: Sequence[WireEvent], heads: dict[str, int]) -> int:
     last_signed: dict[str, int] = {}
     parsed: list[tuple[str, int]] = []
     for w in page:
-        try:
-            f = orjson.loads(w.body)
-            device, dseq = str(f["device_id"]), int(f["device_seq"])
-        except (ValueError, KeyError, TypeError):
-            device, dseq = "?", 0  # refused by ``check`` with its reason
+        device, dseq = device_of(w)
         parsed.append((device, dseq))
         if w.sig is not None:
             last_signed[device] = max(last_signed.get(device, 0), dseq)

@@ -8,24 +8,21 @@ transaction as the pulled events, and events are marked pushed only up to the se
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import keyring.errors
 
 from ..lineage import ChainHead, Event, parse_hlc
 from ..workspace import Workspace, identity
-from ..workspace.errors import BlobError, KeyringUnavailable
 from ..workspace.progress import CancelToken, ProgressFn
 from . import state
-from .checks import PullVerifier, WireEvent, sealed_cut
+from .blobs import prefetch_assigned
+from .checks import PullVerifier, WireEvent, device_of, sealed_cut
+from .credentials import load_token, require_url, save_token, server_url, token_user
 from .errors import PulledEventRefused, SyncError
 from .transport import PROTOCOL, RetryPolicy, Transport
 
@@ -33,38 +30,6 @@ PUSH_CHUNK = 1000  # events per push (the server takes up to 5,000)
 PUSH_MAX = 5000
 PULL_PAGE = 5000
 _HOLD_MAX = 100_000  # events held back waiting for their device's signature
-
-
-# ------------------------------------------------------------------ credentials
-def _token_user(url: str) -> str:
-    return f"sync-token/{url}"
-
-
-def load_token(url: str) -> str | None:
-    try:
-        return identity.check_keyring().get_password(identity.SERVICE, _token_user(url))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"the keyring refused to give the sync token: {exc}") from None
-
-
-def save_token(url: str, token: str) -> None:
-    try:
-        identity.check_keyring().set_password(identity.SERVICE, _token_user(url), token)
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"the keyring refused to store the sync token: {exc}") from None
-
-
-def server_url(ws: Workspace) -> str | None:
-    row = ws.reader().execute("SELECT value FROM meta WHERE key = ?", (state.SERVER_URL_KEY,))
-    found = row.fetchone()
-    return found[0] if found else None
-
-
-def _require_url(ws: Workspace) -> str:
-    url = server_url(ws)
-    if not url:
-        raise SyncError(f"{ws.path} is not connected to a server; run `hitl login URL` first")
-    return url
 
 
 # ------------------------------------------------------------------ login
@@ -122,9 +87,9 @@ def login(
 
 def logout(ws: Workspace) -> str:
     """Forget the token of this workspace's server (the server URL stays)."""
-    url = _require_url(ws)
+    url = require_url(ws)
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        identity.check_keyring().delete_password(identity.SERVICE, _token_user(url))
+        identity.check_keyring().delete_password(identity.SERVICE, token_user(url))
     return url
 
 
@@ -138,6 +103,7 @@ class SyncResult:
     blobs_downloaded: int = 0
     refused: list[dict[str, Any]] = field(default_factory=list)  # statuses other than ok/dup
     blob_problems: list[str] = field(default_factory=list)
+    retries: int = 0  # requests retried after network errors, 429 or 503
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -172,7 +138,7 @@ def sync(
     policy: RetryPolicy | None = None, page_size: int = PULL_PAGE,
 ) -> SyncResult:  # fmt: skip
     """Push then pull; returns counts and any refused events. Resumable at any point."""
-    url = _require_url(ws)
+    url = require_url(ws)
     ws._writer_or_fail().run(state.ensure)
     result = SyncResult(url)
     with Transport(url, token=load_token(url), policy=policy, cancel=cancel) as t:
@@ -188,7 +154,10 @@ def sync(
         if pull:
             _pull(t, ws, url, result, bar, page_size)
             if prefetch:
-                prefetch_assigned(ws, transport=t, result=result)
+                result.blobs_downloaded += prefetch_assigned(
+                    ws, transport=t, problems=result.blob_problems
+                )
+        result.retries = t.retries
         now = datetime.now(UTC).isoformat(timespec="seconds")
         ws._writer_or_fail().run(lambda c: state.set_last_sync(c, url, now))
     return result
@@ -240,10 +209,13 @@ def _upload_blobs(t: Transport, ws: Workspace, shas: list[str], result: SyncResu
 def _push(t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progress) -> None:
     writer = ws._writer_or_fail()
     while True:
-        batch = state.unpushed(ws.reader(), url, limit=PUSH_MAX)
+        batch = state.unpushed(ws.reader(), url, limit=PUSH_CHUNK)
         if not batch:
             return
         n = cut_chunk(batch)
+        if n == 0 and len(batch) == PUSH_CHUNK:  # a batch longer than a chunk: send it whole
+            batch = state.unpushed(ws.reader(), url, limit=PUSH_MAX)
+            n = cut_chunk(batch)
         if n == 0:
             return  # the rest of the batch is not sealed yet (being written now)
         chunk = batch[:n]
@@ -330,8 +302,12 @@ def _store_page(
             part = hashes[i : i + 500]
             have.update(r[0] for r in conn.execute(
                 f"SELECT hash FROM events WHERE hash IN ({','.join('?' * len(part))})", part))  # fmt: skip
-        heads = dict(conn.execute(
-            "SELECT device_id, max(device_seq) FROM events GROUP BY device_id").fetchall())  # fmt: skip
+        heads: dict[str, int] = {}
+        for device in {device_of(w)[0] for w in held}:  # only the devices of this page: no scan
+            row = conn.execute(
+                "SELECT max(device_seq) FROM events WHERE device_id = ?", (device,)
+            ).fetchone()
+            heads[device] = row[0] or 0
         cut = sealed_cut(held, heads)
         new: list[Event] = []
         for w in held[:cut]:
@@ -354,57 +330,3 @@ def _store_page(
         if mine and mine[-1].device_seq > writer.head.seq:  # restored from the server
             writer.head = ChainHead(writer.key.device_id, mine[-1].device_seq, mine[-1].hash)
     return cut, len(new)
-
-
-# ------------------------------------------------------------------ blobs
-def fetch_blob(ws: Workspace, sha256: str, *, transport: Transport | None = None) -> bool:
-    """Download a blob into the BlobStore, verified by hash first. False if already here."""
-    if ws.blobs.has(sha256):
-        return False
-    own = transport is None
-    t = transport or Transport(_require_url(ws), token=load_token(_require_url(ws)))
-    try:
-        ws.blobs.path(sha256)  # refuses anything but a SHA-256 hex digest
-        data = t.request("GET", f"/v1/blobs/{sha256}").content
-    finally:
-        if own:
-            t.close()
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise BlobError(f"blob {sha256[:16]} from the server does not match its hash; not kept")
-    tmp_dir = ws.blobs.root / "tmp"
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=tmp_dir, prefix="dl-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        ws.blobs.put_file(Path(tmp))
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    return True
-
-
-def prefetch_assigned(
-    ws: Workspace, *, transport: Transport | None = None, result: SyncResult | None = None
-) -> int:
-    """Download the blobs of the items assigned to the logged-in user (for offline work)."""
-    conn = ws.reader()
-    user = conn.execute("SELECT value FROM meta WHERE key = ?", (state.USER_KEY,)).fetchone()
-    name = user[0] if user else ws.profile.name
-    try:
-        shas = [r[0] for r in conn.execute(
-            "SELECT DISTINCT i.blob_sha256 FROM assignments a JOIN items i ON i.id = a.item_id"
-            " WHERE a.assignee = ? AND i.blob_sha256 IS NOT NULL", (name,))]  # fmt: skip
-    except sqlite3.OperationalError:
-        return 0
-    fetched = 0
-    for sha in shas:
-        try:
-            fetched += fetch_blob(ws, sha, transport=transport)
-        except (SyncError, BlobError) as exc:
-            if result is None:
-                raise
-            result.blob_problems.append(str(exc))
-    if result is not None:
-        result.blobs_downloaded += fetched
-    return fetched

@@ -80,6 +80,7 @@ class FaultProxy:
 
     target: tuple[str, int]
     drop: list[Callable[[bytes], bool]] = field(default_factory=list)
+    busy: int = 0  # answer this many requests 503 (Retry-After: 0) without forwarding them
     seen: list[bytes] = field(default_factory=list)
     dropped: int = 0
 
@@ -110,6 +111,10 @@ class FaultProxy:
             lines = [ln for ln in head.split(b"\r\n") if not ln.lower().startswith(b"connection:")]
             request = b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n" + body
             self.seen.append(lines[0])
+            if self.busy > 0:
+                self.busy -= 1
+                client.sendall(_BUSY)
+                return
             with socket.create_connection(self.target) as upstream:
                 upstream.sendall(request)
                 reply = b""
@@ -121,6 +126,14 @@ class FaultProxy:
                     self.dropped += 1
                     return  # the server committed; the client sees the connection cut
             client.sendall(reply)
+
+
+_BUSY_BODY = b'{"detail": "the server is busy; retry later"}'
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Type: application/json\r\n"
+    + f"Content-Length: {len(_BUSY_BODY)}\r\nConnection: close\r\n\r\n".encode()
+    + _BUSY_BODY
+)
 
 
 def _read_request(sock: socket.socket) -> bytes | None:

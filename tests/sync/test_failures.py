@@ -182,3 +182,24 @@ def test_case_20_token_expired_mid_sync_resumes_after_login(
     finally:
         laptop.close()
         tablet.close()
+
+
+def test_busy_server_is_retried_then_given_up_with_work_kept(
+    proxy: tuple[FaultProxy, str], live_server: LiveServer, tmp_path: Path
+) -> None:
+    fault, url = proxy
+    ws = new_workspace(tmp_path / "ws")
+    try:
+        sign_in(ws, url)
+        assign(ws, "item-1")
+        waiting = sync_status(ws)["waiting"]
+        fault.busy = 5
+        with pytest.raises(SyncError, match=r"unreachable or busy .*503.* after 2 retries"):
+            sync(ws, policy=RetryPolicy(base_s=0.01, cap_s=0.01, max_retries=2))
+        assert sync_status(ws)["waiting"] == waiting and server_hashes(live_server) == []
+        fault.busy = 2
+        result = sync(ws, policy=FAST)
+        assert result.retries == 2 and result.pushed == waiting
+        assert sync_status(ws)["waiting"] == 0
+    finally:
+        ws.close()
