@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
@@ -17,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..lineage.signing import public_key_from_b64
+from ..roles import Action, can
 from . import db
 from .auth import AuthError, User, check_password, issue_token, register_device, user_for_token
 from .blobstore import SHA256_RE, BlobMismatch, BlobTooLarge
@@ -101,6 +103,20 @@ class PulledEvent(BaseModel):
     sig: str | None
 
 
+class Incident(BaseModel):
+    id: int
+    at: str
+    user: str
+    device_id: str | None
+    hash: str
+    status: str
+    detail: str
+
+
+class IncidentsOut(BaseModel):
+    incidents: list[Incident]
+
+
 class PullOut(BaseModel):
     events: list[PulledEvent]
     next: int
@@ -133,6 +149,13 @@ def create_app(store: Store) -> FastAPI:
     app = FastAPI(title="HITL Desktop central store", version=__version__,
                   description="Sync protocol 1: see docs/sync-protocol.md.")  # fmt: skip
     app.state.store = store
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        return JSONResponse(status_code=400, content={
+            "detail": f"malformed request: {where or 'body'}: {first.get('msg', 'invalid')}"})  # fmt: skip
 
     @app.middleware("http")
     async def protocol_check(
@@ -247,6 +270,23 @@ def create_app(store: Store) -> FastAPI:
             raise HTTPException(413, f"a push may carry at most {cfg.max_push_events:,} events; "
                                      "send smaller chunks")  # fmt: skip
         return await run_in_threadpool(_push, store, user, body)
+
+    @app.get("/v1/incidents", response_model=IncidentsOut)
+    def incidents(
+        user: UserDep, after: Annotated[int, Query(ge=0)] = 0
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Refused events (forks, forgeries, revoked or foreign devices), for admins."""
+        if not can(user.role, Action.ADMIN):
+            raise HTTPException(403, "only admins see incidents")
+        with db.read_tx(engine) as conn:
+            rows = conn.execute(
+                sa.select(db.incidents).where(db.incidents.c.id > after)
+                .order_by(db.incidents.c.id).limit(1000)
+            ).all()  # fmt: skip
+        return {"incidents": [
+            {"id": r.id, "at": datetime.fromtimestamp(r.at, UTC).isoformat(), "user": r.user,
+             "device_id": r.device_id, "hash": r.hash, "status": r.status, "detail": r.detail}
+            for r in rows]}  # fmt: skip
 
     @app.get("/v1/events", response_model=PullOut)
     def pull(

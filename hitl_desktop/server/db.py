@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
     "SCHEMA_VERSION", "blobs", "counter_value", "create_schema", "devices", "events", "get_meta", "lock_counter",
-    "make_engine", "meta", "metadata", "read_tx", "set_counter", "set_meta", "tokens", "users", "write_tx",
+    "incidents", "make_engine", "meta", "metadata", "read_tx", "set_counter", "set_meta", "tokens", "users", "write_tx",
 ]  # fmt: skip
 
 SCHEMA_VERSION = 1
@@ -75,6 +75,20 @@ meta = sa.Table(
     "meta", metadata,
     sa.Column("key", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
+)  # fmt: skip
+
+# Refused pushes worth a person's attention (forks, forgeries, revoked keys), for admins.
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("at", sa.BigInteger, nullable=False),
+    sa.Column("user", sa.String(200), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=True),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.UniqueConstraint("hash", "status", name="uq_incidents_hash_status"),
 )  # fmt: skip
 
 # One row (id 1): the last assigned server_seq. Locked by every push.

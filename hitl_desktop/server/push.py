@@ -203,9 +203,11 @@ def check_and_store(conn: Connection, user: User, project_id: str,
             r = Result(r.hash, "duplicate", detail="sent twice in this push")
         elif r.status == "ok" and r.event is not None:
             dev = devs.get(r.event.device_id)
+            event = r.event
             r = _check(r, user, dev, present)
+            r.event = event  # kept for the incident record
             if r.status == "ok" and dev is not None:
-                dev.head_seq, dev.head_hash = r.event.device_seq, r.hash  # type: ignore[union-attr]
+                dev.head_seq, dev.head_hash = event.device_seq, r.hash
                 taken[r.hash] = r
         results.append(r)
     _seal(results)
@@ -231,4 +233,28 @@ def check_and_store(conn: Connection, user: User, project_id: str,
     if rows:
         conn.execute(db.events.insert(), rows)
         db.set_counter(conn, last)
+    _record_incidents(conn, user, results, now)
     return results
+
+
+INCIDENT_STATUSES = ("fork", "bad_sig", "forbidden", "invalid")
+
+
+def _record_incidents(conn: Connection, user: User, results: list[Result], now: int) -> None:
+    """Keep each refused event once (a client retrying it does not flood the list)."""
+    refused = {(r.hash, r.status): r for r in results if r.status in INCIDENT_STATUSES}
+    if not refused:
+        return
+    rows = conn.execute(
+        sa.select(db.incidents.c.hash, db.incidents.c.status).where(
+            db.incidents.c.hash.in_({h for h, _ in refused})
+        )
+    )
+    known = {(row.hash, row.status) for row in rows}
+    new = [
+        {"at": now, "user": user.name, "hash": h, "status": st, "detail": r.detail,
+         "device_id": r.event.device_id if r.event is not None else None}
+        for (h, st), r in refused.items() if (h, st) not in known
+    ]  # fmt: skip
+    if new:
+        conn.execute(db.incidents.insert(), new)
