@@ -3,6 +3,7 @@ started from the local binaries, and real workspaces whose signed events get pus
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import shutil
@@ -23,8 +24,8 @@ import uvicorn
 
 from hitl_desktop.lineage.envelope import Event
 from hitl_desktop.server import ServerConfig, Store, create_app
-from hitl_desktop.server.auth import add_user
-from hitl_desktop.server.db import write_tx
+from hitl_desktop.server.auth import hash_password
+from hitl_desktop.server.db import users, write_tx
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.store import iter_events
 from hitl_desktop.workspace.workspace import Profile
@@ -81,15 +82,22 @@ def postgres() -> Iterator[Postgres]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+@functools.cache
+def _password_hash() -> tuple[bytes, bytes]:
+    return hash_password(PASSWORD)
+
+
 class Server:
     """A central store served by a real uvicorn on 127.0.0.1 in a background thread."""
 
     def __init__(self, data_dir: Path, db_url: str | None) -> None:
         self.config = ServerConfig(data_dir=data_dir, db_url=db_url, token_ttl_s=3600)
         self.store = Store(self.config, create=True)
-        with write_tx(self.store.engine) as conn:
+        digest, salt = _password_hash()
+        with write_tx(self.store.engine) as conn:  # rows as add_user writes them, hashed once
             for name, role in USERS.items():
-                add_user(conn, name, role, PASSWORD)
+                conn.execute(users.insert().values(name=name, role=role, pw_hash=digest,
+                                                   pw_salt=salt, created=0))  # fmt: skip
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._server: uvicorn.Server | None = None
