@@ -104,6 +104,7 @@ class SyncResult:
     refused: list[dict[str, Any]] = field(default_factory=list)  # statuses other than ok/dup
     blob_problems: list[str] = field(default_factory=list)
     retries: int = 0  # requests retried after network errors, 429 or 503
+    server_restored: bool = False  # the server had lost events; everything was pushed again
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -146,7 +147,12 @@ def sync(
         st = state.load(ws.reader(), url)
         if st.device_id != ws.device_id:
             _register(t, ws, url)
-        server_seq = int((hello.get("checkpoint") or {}).get("seq") or 0)
+        checkpoint = hello.get("checkpoint") or {}
+        server_seq = int(checkpoint.get("seq") or 0)
+        if _server_lost_events(t, st, server_seq, checkpoint.get("head")):
+            ws._writer_or_fail().run(lambda c: _commit(c, lambda: state.forget_server_log(c, url)))
+            result.server_restored = True
+            st = state.load(ws.reader(), url)
         waiting = state.count_unpushed(ws.reader(), url) if push else 0
         bar = _Progress(progress, waiting + (max(0, server_seq - st.pull_cursor) if pull else 0))
         if push:
@@ -161,6 +167,20 @@ def sync(
         now = datetime.now(UTC).isoformat(timespec="seconds")
         ws._writer_or_fail().run(lambda c: state.set_last_sync(c, url, now))
     return result
+
+
+def _server_lost_events(t: Transport, st: state.SyncState, seq: int, head: str | None) -> bool:
+    """Whether the server no longer holds the event this workspace pulled last (failure case
+    16: restored from an older backup), judged by its checkpoint and, if needed, one event."""
+    if st.pull_cursor == 0 or st.cursor_hash is None:
+        return False
+    if seq < st.pull_cursor:
+        return True
+    if seq == st.pull_cursor:
+        return head != st.cursor_hash
+    page = t.request("GET", "/v1/events", params={"after": st.pull_cursor - 1, "limit": 1})
+    events = page.json().get("events") or [{}]
+    return bool(events[0].get("hash") != st.cursor_hash)
 
 
 def cut_chunk(events: Sequence[tuple[int, Event]], size: int = PUSH_CHUNK) -> int:
@@ -316,8 +336,9 @@ def _store_page(
             have.add(w.hash)
             new.append(verifier.check(w))
         cursor = next_cursor if cut == len(held) else (held[cut - 1].server_seq if cut else None)
+        at = [w.hash for w in held[:cut] if w.server_seq == cursor]
         if cursor is not None:
-            state.store_pulled(conn, writer.projections, url, new, cursor)
+            state.store_pulled(conn, writer.projections, url, new, cursor, at[0] if at else None)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS sync_state (
     pushed_up_to_seq INTEGER NOT NULL DEFAULT 0,
     pull_cursor      INTEGER NOT NULL DEFAULT 0,
     last_sync        TEXT,
-    device_id        TEXT
+    device_id        TEXT,
+    cursor_hash      TEXT
 );
 CREATE TABLE IF NOT EXISTS sync_pulled (
     server    TEXT NOT NULL,
@@ -49,6 +50,7 @@ class SyncState:
     pull_cursor: int = 0
     last_sync: str | None = None
     device_id: str | None = None  # the device registered with this server, if any
+    cursor_hash: str | None = None  # hash of the server's event at ``pull_cursor``
 
 
 def ensure(conn: sqlite3.Connection) -> None:
@@ -67,7 +69,7 @@ def load(conn: sqlite3.Connection, server: str) -> SyncState:
     if not _has_tables(conn):
         return SyncState(server)
     row = conn.execute(
-        "SELECT pushed_up_to_seq, pull_cursor, last_sync, device_id FROM sync_state"
+        "SELECT pushed_up_to_seq, pull_cursor, last_sync, device_id, cursor_hash FROM sync_state"
         " WHERE server = ?",
         (server,),
     ).fetchone()
@@ -98,6 +100,18 @@ def set_last_sync(conn: sqlite3.Connection, server: str, when: str) -> None:
 def set_device(conn: sqlite3.Connection, server: str, device_id: str) -> None:
     ensure(conn)
     _upsert(conn, server, "device_id", device_id)
+
+
+def forget_server_log(conn: sqlite3.Connection, server: str) -> None:
+    """The server lost events (restored from an older backup): push everything again (what it
+    still has comes back ``duplicate``) and pull from the start (what is here is skipped)."""
+    ensure(conn)
+    conn.execute("DELETE FROM sync_pulled WHERE server = ?", (server,))
+    conn.execute(
+        "UPDATE sync_state SET pushed_up_to_seq = 0, pull_cursor = 0, cursor_hash = NULL"
+        " WHERE server = ?",
+        (server,),
+    )
 
 
 def unpushed(conn: sqlite3.Connection, server: str, *, limit: int) -> list[tuple[int, Event]]:
@@ -153,6 +167,7 @@ def store_pulled(
     server: str,
     events: Sequence[Event],
     cursor: int,
+    cursor_hash: str | None = None,
 ) -> None:
     """Insert pulled events, apply projections and save the cursor: one transaction.
 
@@ -171,3 +186,5 @@ def store_pulled(
         if load(conn, server).pushed_up_to_seq == first - 1:
             set_pushed(conn, server, first - 1)  # nothing local waits before it: skip past
     _upsert(conn, server, "pull_cursor", cursor)
+    if cursor_hash is not None:
+        _upsert(conn, server, "cursor_hash", cursor_hash)

@@ -39,8 +39,8 @@ class LiveServer:
             add_user(conn, name, role, PASSWORD)
 
 
-def serve(app: object) -> tuple[uvicorn.Server, threading.Thread, str]:
-    port = _free_port()
+def serve(app: object, port: int | None = None) -> tuple[uvicorn.Server, threading.Thread, str]:
+    port = port or _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",  # type: ignore[arg-type]
                                            lifespan="off"))  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
@@ -53,9 +53,11 @@ def serve(app: object) -> tuple[uvicorn.Server, threading.Thread, str]:
     return server, thread, f"http://127.0.0.1:{port}"
 
 
-def make_server(data_dir: Path, **config: int) -> Iterator[LiveServer]:
-    store = Store(ServerConfig(data_dir, **config), create=True)  # type: ignore[arg-type]
-    server, thread, url = serve(create_app(store))
+def make_server(data_dir: Path, port: int | None = None, **config: int) -> Iterator[LiveServer]:
+    """A server on ``data_dir`` (a new store, or the one already there) until closed."""
+    create = not (data_dir / "server.json").is_file()
+    store = Store(ServerConfig(data_dir, **config), create=create)  # type: ignore[arg-type]
+    server, thread, url = serve(create_app(store), port)
     try:
         yield LiveServer(url, store, data_dir)
     finally:

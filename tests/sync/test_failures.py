@@ -19,7 +19,7 @@ from hitl_desktop.sync import (
 )
 from hitl_desktop.sync.transport import Transport
 
-from .conftest import FAST, FaultProxy, LiveServer
+from .conftest import FAST, FaultProxy, LiveServer, make_server
 from .helpers import assign, hashes, new_workspace, second_device, server_hashes, sign_in
 
 NO_RETRY = RetryPolicy(base_s=0.01, cap_s=0.01, max_retries=0, timeout_s=20)
@@ -203,3 +203,47 @@ def test_busy_server_is_retried_then_given_up_with_work_kept(
         assert sync_status(ws)["waiting"] == 0
     finally:
         ws.close()
+
+
+def test_case_16_server_restored_from_old_backup_gets_lost_events_again(tmp_path: Path) -> None:
+    data = tmp_path / "server"
+    running = make_server(data)
+    srv = next(running)
+    srv.add_user("ana", "admin")
+    port = int(srv.url.rsplit(":", 1)[1])
+    laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
+    try:
+        for ws in (laptop, tablet):
+            sign_in(ws, srv.url)
+        sync(laptop, policy=FAST)
+        sync(tablet, policy=FAST)
+        sync(laptop, policy=FAST)
+        backup = sqlite3.connect(tmp_path / "backup.db")
+        with sqlite3.connect(data / "server.db") as live:
+            live.backup(backup)
+        kept = server_hashes(srv)
+        lost = [assign(laptop, f"item-{i}") for i in range(3)]
+        sync(laptop, policy=FAST)
+        lost.append(assign(tablet, "mine"))
+        sync(tablet, policy=FAST)
+        assert set(lost) <= set(server_hashes(srv))
+
+        next(running, None)  # stop, restore yesterday's database, start again on the same port
+        with sqlite3.connect(data / "server.db") as live:
+            backup.backup(live)
+        backup.close()
+        running = make_server(data, port=port)
+        srv = next(running)
+        assert server_hashes(srv) == kept
+
+        result = sync(tablet, policy=FAST)
+        assert result.server_restored and result.refused == []
+        assert set(lost) <= set(server_hashes(srv))  # the tablet sent the laptop's events too
+        again = sync(laptop, policy=FAST)
+        assert again.server_restored and again.refused == []
+        assert hashes(laptop) == hashes(tablet) == set(server_hashes(srv))
+        assert not sync(tablet, policy=FAST).server_restored  # settled
+    finally:
+        laptop.close()
+        tablet.close()
+        next(running, None)
