@@ -50,6 +50,10 @@ def login_cmd(
     else:
         typer.echo(f"Logged in to {info['server']} as {info['user']} ({info['role']}); "
                    f"device {info['device_id']} registered")  # fmt: skip
+    if info["profile"] != info["user"]:
+        typer.echo(f"note: this workspace records your work as {info['profile']!r}, and the "
+                   f"server takes only events by {info['user']!r}; change it with "
+                   f"`hitl profile --user {info['user']}`", err=True)  # fmt: skip
 
 
 @app.command("logout")
@@ -97,6 +101,9 @@ def sync_cmd(
             f"{result.server}: pushed {result.pushed}, pulled {result.pulled} events; "
             f"blobs uploaded {result.blobs_uploaded}, downloaded {result.blobs_downloaded}"
         )
+        if result.server_restored:
+            typer.echo("the server had lost events (restored from an older backup): "
+                       "everything here was sent again")  # fmt: skip
         for r in result.refused:
             typer.echo(_refusal_line(r))
         for p in result.blob_problems:

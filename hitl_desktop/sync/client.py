@@ -82,7 +82,8 @@ def login(
         ws._writer_or_fail().run(remember)
         _register(t, ws, url)
     return {"server": url, "user": answer.get("user", user), "role": answer.get("role"),
-            "expires_at": answer.get("expires_at"), "device_id": ws.device_id}  # fmt: skip
+            "expires_at": answer.get("expires_at"), "device_id": ws.device_id,
+            "profile": ws.profile.name}  # fmt: skip
 
 
 def logout(ws: Workspace) -> str:

@@ -13,7 +13,7 @@ from hitl_desktop.cli import app
 from hitl_desktop.lineage import Event
 from hitl_desktop.sync import sync
 from hitl_desktop.sync.client import cut_chunk
-from hitl_desktop.workspace import Profile, Workspace
+from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.progress import Cancelled, CancelToken
 from tests.conftest import MemoryKeyring
 
@@ -71,10 +71,10 @@ def test_refused_events_exit_3_with_status_and_reason(
     live_server: LiveServer, tmp_path: Path
 ) -> None:
     path = tmp_path / "ws"
-    ws = new_workspace(path)  # ana's events...
-    sign_in(ws, live_server.url, user="ben")  # ...pushed by ben, a worker
-    ws.set_profile(Profile("ben", "worker"))
-    ws.close()
+    new_workspace(path).close()  # ana's events...
+    code, out = _hitl(path, "login", live_server.url, "--user", "ben", "--password-stdin",
+                      stdin=PASSWORD + "\n")  # fmt: skip  # ...pushed by ben, a worker
+    assert code == 0 and "note: this workspace records your work as 'ana'" in out
     code, out = _hitl(path, "sync")
     assert code == 3, out
     assert "refused" in out and "forbidden" in out

@@ -1,0 +1,64 @@
+"""Small Qt-free helpers the desktop's sync screens need: the admins' incident list from the
+server, and when the next automatic sync is due after failures (backoff)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..workspace import Workspace
+from ..workspace.progress import CancelToken
+from .credentials import load_token, require_url
+from .transport import RetryPolicy, Transport
+
+INCIDENT_PAGE = 1000  # the server answers at most this many incidents a request
+MAX_BACKOFF_S = 3600.0
+
+
+@dataclass(frozen=True)
+class Incident:
+    """An event the server refused (a fork, a forgery, a revoked or foreign device)."""
+
+    id: int
+    at: str  # ISO 8601, UTC
+    user: str
+    device_id: str
+    hash: str
+    status: str
+    detail: str
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Incident:
+        return cls(
+            id=int(obj["id"]), at=str(obj.get("at") or ""), user=str(obj.get("user") or ""),
+            device_id=str(obj.get("device_id") or ""), hash=str(obj.get("hash") or ""),
+            status=str(obj.get("status") or ""), detail=str(obj.get("detail") or ""),
+        )  # fmt: skip
+
+
+def fetch_incidents(
+    ws: Workspace, *, after: int = 0, limit: int = 10_000, policy: RetryPolicy | None = None,
+    cancel: CancelToken | None = None,
+) -> list[Incident]:  # fmt: skip
+    """The server's refused events after incident ``after``, oldest first (admins only: the
+    server answers 403 to anyone else, raised as a SyncError naming the reason)."""
+    url = require_url(ws)
+    found: list[Incident] = []
+    with Transport(url, token=load_token(url), policy=policy, cancel=cancel) as t:
+        while len(found) < limit:
+            page = t.request("GET", "/v1/incidents", params={"after": after}).json()
+            batch = [Incident.from_json(o) for o in page.get("incidents", [])]
+            found.extend(batch)
+            if len(batch) < INCIDENT_PAGE:
+                break
+            after = batch[-1].id
+    return found[:limit]
+
+
+def next_delay_s(interval_s: float, failures: int, *, cap_s: float = MAX_BACKOFF_S) -> float:
+    """Seconds until the next automatic sync: the interval while syncs succeed, doubled after
+    each failure in a row (at most ``cap_s``, never below the interval), so a server that is
+    down is not hammered and one that is back is tried again soon enough."""
+    if interval_s <= 0:
+        raise ValueError("automatic sync is off (interval 0); there is no next sync")
+    return max(interval_s, min(cap_s, interval_s * 2 ** max(failures, 0)))
