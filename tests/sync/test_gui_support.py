@@ -12,7 +12,7 @@ from hitl_desktop.sync.gui_support import fetch_incidents, next_delay_s
 from hitl_desktop.workspace import Profile, Workspace
 
 from .conftest import FAST, LiveServer
-from .helpers import assign, sign_in
+from .helpers import assign, second_device, sign_in
 
 
 def test_admin_reads_refused_events_and_a_worker_is_refused(
@@ -32,9 +32,11 @@ def test_admin_reads_refused_events_and_a_worker_is_refused(
         later = fetch_incidents(ws, after=found[-1].id, policy=FAST)
         assert later == []
 
-        sign_in(ws, live_server.url, "ben")  # a worker
+        ws, other = second_device(ws, tmp_path / "other")
+        sign_in(other, live_server.url, "ben")  # a worker, on another device
         with pytest.raises(SyncError, match="only admins see incidents"):
-            fetch_incidents(ws, policy=FAST)
+            fetch_incidents(other, policy=FAST)
+        other.close()
     finally:
         ws.close()
 
