@@ -1,14 +1,17 @@
 """Small Qt-free helpers the desktop's sync screens need: the admins' incident list from the
-server, and when the next automatic sync is due after failures (backoff)."""
+server, when the next automatic sync is due after failures (backoff), and the status bar's
+figures read from the workspace alone."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from ..workspace import Workspace
 from ..workspace.progress import CancelToken
-from .credentials import load_token, require_url
+from . import state
+from .credentials import load_token, require_url, server_url
 from .transport import RetryPolicy, Transport
 
 INCIDENT_PAGE = 1000  # the server answers at most this many incidents a request
@@ -62,3 +65,31 @@ def next_delay_s(interval_s: float, failures: int, *, cap_s: float = MAX_BACKOFF
     if interval_s <= 0:
         raise ValueError("automatic sync is off (interval 0); there is no next sync")
     return max(interval_s, min(cap_s, interval_s * 2 ** max(failures, 0)))
+
+
+@dataclass(frozen=True)
+class LocalStatus:
+    """What the status bar shows about sync, read from the workspace alone (no keyring, no
+    network): cheap enough to re-read after every edit."""
+
+    server: str | None
+    waiting: int  # events not yet acknowledged by the server
+    last_sync: datetime | None  # the last sync that finished, UTC
+
+
+def local_status(ws: Workspace) -> LocalStatus:
+    url = server_url(ws)
+    conn = ws.reader()
+    if url is None:
+        return LocalStatus(None, int(conn.execute("SELECT count(*) FROM events").fetchone()[0]),
+                           None)  # fmt: skip
+    st = state.load(conn, url)
+    when = datetime.fromisoformat(st.last_sync) if st.last_sync else None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return LocalStatus(url, state.count_unpushed(conn, url), when)
+
+
+def signed_in(url: str | None) -> bool:
+    """Whether the keyring holds a token for ``url`` (the server may still refuse it)."""
+    return url is not None and load_token(url) is not None

@@ -3,16 +3,17 @@ others are told why not; the automatic sync's backoff."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from hitl_desktop.sync import SyncError, sync
-from hitl_desktop.sync.gui_support import fetch_incidents, next_delay_s
+from hitl_desktop.sync import SyncError, logout, sync
+from hitl_desktop.sync.gui_support import fetch_incidents, local_status, next_delay_s, signed_in
 from hitl_desktop.workspace import Profile, Workspace
 
 from .conftest import FAST, LiveServer
-from .helpers import assign, second_device, sign_in
+from .helpers import assign, new_workspace, second_device, sign_in
 
 
 def test_admin_reads_refused_events_and_a_worker_is_refused(
@@ -57,3 +58,28 @@ def test_backoff_doubles_after_failures_and_is_capped() -> None:
     assert next_delay_s(7200, 3) == 7200  # never sooner than the interval itself
     with pytest.raises(ValueError, match="off"):
         next_delay_s(0, 0)
+
+
+def test_local_status_counts_what_waits_and_when_it_last_synced(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    ws = new_workspace(tmp_path / "ws")
+    try:
+        assign(ws, "item-1")
+        before = local_status(ws)
+        assert (before.server, before.last_sync) == (None, None) and before.waiting >= 1
+        assert not signed_in(before.server)
+        sign_in(ws, live_server.url)
+        assert signed_in(live_server.url)
+        connected = local_status(ws)
+        assert connected.server == live_server.url and connected.waiting == before.waiting
+        sync(ws, policy=FAST)
+        assign(ws, "item-2")
+        after = local_status(ws)
+        assert after.waiting == 1
+        assert after.last_sync is not None
+        assert abs((datetime.now(UTC) - after.last_sync).total_seconds()) < 60
+        logout(ws)
+        assert not signed_in(live_server.url)
+    finally:
+        ws.close()
