@@ -23,7 +23,7 @@ from . import db
 from .auth import AuthError, User, check_password, issue_token, register_device, user_for_token
 from .blobstore import SHA256_RE, BlobMismatch, BlobTooLarge
 from .config import Store
-from .push import WireEvent, check_and_store
+from .push import WireEvent, check_and_store, decode_all
 
 __all__ = ["PROTOCOL", "create_app"]
 
@@ -343,13 +343,14 @@ def _blob_record(store: Store, sha256: str, size: int) -> None:
 
 def _push(store: Store, user: User, body: PushIn) -> dict[str, Any]:
     wire = [WireEvent(e.hash, e.body, e.sig) for e in body.events]
+    decoded = decode_all(wire, body.project_id)
     with db.write_tx(store.engine) as conn:
         db.lock_counter(conn)  # before reading the project: two first pushes may race
         project = db.get_meta(conn, "project_id")
         if project is not None and project != body.project_id:
             raise HTTPException(409, f"this server holds project {project}, not "
                                      f"{body.project_id}; point the workspace at its own server")  # fmt: skip
-        results = check_and_store(conn, user, body.project_id, wire)
+        results = check_and_store(conn, user, decoded)
         if project is None and any(r.status == "ok" for r in results):
             db.set_meta(conn, "project_id", body.project_id)  # the first push fixes it
     acknowledged = 0

@@ -20,7 +20,7 @@ from ..roles import Action, can, reason
 from . import db
 from .auth import User
 
-__all__ = ["Result", "WireEvent", "check_and_store", "type_action"]
+__all__ = ["Result", "WireEvent", "check_and_store", "decode_all", "type_action"]
 
 # Event types only some roles may emit; every other type is plain work (annotate, import…).
 _TYPE_ACTIONS: dict[str, Action] = {
@@ -185,13 +185,17 @@ def _seal(results: list[Result]) -> None:
                     "signed event")  # fmt: skip
 
 
-def check_and_store(conn: Connection, user: User, project_id: str,
-                    wire: list[WireEvent]) -> list[Result]:  # fmt: skip
-    """Validate every event, then store the accepted ones. ``conn`` is in a write transaction
-    whose sequence lock is taken here; the caller commits."""
-    decoded = [_decode(w, project_id) for w in wire]
+def decode_all(wire: list[WireEvent], project_id: str) -> list[Result]:
+    """The checks that need no database (hash, envelope, canonical body, project): done
+    before the write lock is taken, so concurrent pushes overlap on them."""
+    return [_decode(w, project_id) for w in wire]
+
+
+def check_and_store(conn: Connection, user: User, decoded: list[Result]) -> list[Result]:
+    """Check ``decode_all``'s results against the stored log, then store the accepted ones.
+    ``conn`` is in a write transaction whose sequence lock is taken here; the caller commits."""
     last = db.lock_counter(conn)
-    existing = _existing(conn, [w.hash for w in wire])
+    existing = _existing(conn, [r.hash for r in decoded])
     devs = _load_devices(conn, {r.event.device_id for r in decoded if r.event is not None})
     present = _blobs_present(conn, decoded)
     results: list[Result] = []

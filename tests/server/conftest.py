@@ -3,6 +3,7 @@ started from the local binaries, and real workspaces whose signed events get pus
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -56,11 +57,9 @@ class Postgres:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
 
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[Postgres]:
+@contextlib.contextmanager
+def start_postgres() -> Iterator[Postgres]:
     """A throwaway PostgreSQL 15 cluster run as ``nobody`` (it refuses to run as root)."""
-    if not (PG_BIN / "initdb").is_file():
-        pytest.skip(f"PostgreSQL 15 binaries are not installed in {PG_BIN}")
     root = Path(tempfile.mkdtemp(prefix="hitl-pg-"))
     root.chmod(0o755)
     data = root / "data"
@@ -80,6 +79,14 @@ def postgres() -> Iterator[Postgres]:
         subprocess.run([*as_nobody, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate",
                         "stop"], capture_output=True)  # fmt: skip
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    if not (PG_BIN / "initdb").is_file():
+        pytest.skip(f"PostgreSQL 15 binaries are not installed in {PG_BIN}")
+    with start_postgres() as pg:
+        yield pg
 
 
 @functools.cache
