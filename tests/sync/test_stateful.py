@@ -22,11 +22,18 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from PIL import Image
 
 from hitl_desktop.annotate import revisions as revs
@@ -39,12 +46,12 @@ from hitl_desktop.server import db as server_db
 from hitl_desktop.server.auth import add_user
 from hitl_desktop.sync import RetryPolicy, SyncError, sync
 from hitl_desktop.workspace import Workspace
-from hitl_desktop.workspace.progress import CancelToken, Cancelled
+from hitl_desktop.workspace.progress import Cancelled, CancelToken
 from tests.review.test_queue import answer, boxes
 from tests.support.fault_proxy import FaultPolicy, FaultProxy
 
 from .conftest import PASSWORD, serve
-from .helpers import ANA, assign, hashes, new_workspace, queue, second_device, sign_in
+from .helpers import ANA, assign, hashes, new_workspace, queue, sign_in
 
 EXAMPLES = int(os.environ.get("HITL_STATEFUL_EXAMPLES", "200"))
 RANDOM = os.environ.get("HITL_STATEFUL_RANDOM") == "1"
@@ -57,42 +64,56 @@ DEVICE = st.integers(0, 2)
 PICK = st.integers(0, 1000)
 
 
+class _Switch:
+    """The ASGI app uvicorn serves: it hands each request to the app of the store now open."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+
 class RestartableServer:
-    """A central store on SQLite served by uvicorn on a fixed port; ``restore`` puts back the
-    data folder saved by ``snapshot`` (users, tokens, registered devices) and restarts."""
+    """A central store on SQLite served by uvicorn on a fixed port. ``restart`` stops uvicorn
+    and the store and starts both again on the same data; ``restore`` puts back the data
+    folder saved by ``snapshot`` (users, tokens, registered devices) under a running uvicorn."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.store = Store(ServerConfig(data_dir), create=True)
         with server_db.write_tx(self.store.engine) as conn:
             add_user(conn, "ana", "admin", PASSWORD)
-        self.server, self.thread, self.url = serve(create_app(self.store))
+        self.app = _Switch(create_app(self.store))
+        self.server, self.thread, self.url = serve(self.app)
         self.port = int(self.url.rsplit(":", 1)[1])
         self.template = data_dir.with_name("server-template")
+        self.restarts = 0
 
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(10)
         self.store.close()
 
-    def start(self) -> None:
-        self.store = Store(ServerConfig(self.data_dir))
-        self.server, self.thread, _ = serve(create_app(self.store), self.port)
-
     def restart(self) -> None:
         self.stop()
-        self.start()
+        self.store = Store(ServerConfig(self.data_dir))
+        self.app.app = create_app(self.store)
+        self.server, self.thread, _ = serve(self.app, self.port)
+        self.restarts += 1
 
     def snapshot(self) -> None:
-        self.stop()
+        self.store.close()
         shutil.copytree(self.data_dir, self.template)
-        self.start()
+        self.store = Store(ServerConfig(self.data_dir))
+        self.app.app = create_app(self.store)
 
     def restore(self) -> None:
-        self.stop()
+        self.store.close()
         shutil.rmtree(self.data_dir)
         shutil.copytree(self.template, self.data_dir)
-        self.start()
+        self.store = Store(ServerConfig(self.data_dir))
+        self.app.app = create_app(self.store)
 
 
 class Setup:
@@ -163,11 +184,13 @@ class Convergence(RuleBasedStateMachine):
         assert SETUP is not None
         self.setup = SETUP
         self.setup.proxy.calm()
+        self.setup.proxy.settle()  # no late duplicate of the last example reaches this one
         self.setup.server.restore()
         self.setup.examples += 1
         self.folder = Path(tempfile.mkdtemp(dir=self.setup.root, prefix="example-"))
         self.devices = [_clone(self.setup.base, self.folder / f"device-{i}") for i in range(3)]
         self.imports = 0
+        self.restarted = False
 
     @initialize(seed=st.integers(0, 2**32 - 1))
     def faults(self, seed: int) -> None:
@@ -247,7 +270,7 @@ class Convergence(RuleBasedStateMachine):
         def run(dev: int) -> None:
             try:
                 self._sync(dev)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
+            except BaseException as exc:  # re-raised in the test thread
                 errors.append(exc)
 
         threads = [threading.Thread(target=run, args=(d,)) for d in (a, b)]
@@ -265,13 +288,17 @@ class Convergence(RuleBasedStateMachine):
         ws = self.devices[dev]
         try:
             sync(ws, prefetch=False, policy=POLICY, cancel=CrashAfter(after))
-        except (Cancelled, SyncError):
+        except Cancelled:
             pass
+        except SyncError as exc:
+            assert "unreachable or busy" in str(exc), str(exc)
         ws.close()
         self.devices[dev] = Workspace.open(ws.path, profile=ANA)
 
+    @precondition(lambda self: not self.restarted)  # once an example: a restart costs 0.25 s
     @rule()
     def restart_server(self) -> None:
+        self.restarted = True
         self.setup.server.restart()
 
     # ------------------------------------------------------------ the end
