@@ -37,6 +37,7 @@ from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
 from .schema_file import SchemaFilePublisher
 from .shortcuts import CheatSheet, ShortcutRegistry, ShortcutsDialog, plain
+from .sync_controller import SyncController
 from .tasks import TaskRunner
 from .thumbnail_cache import ThumbnailCache
 from .tour import Tour, start_tour
@@ -121,6 +122,10 @@ class MainWindow(WindowPlumbing):
         self.schema_file.published.connect(self.on_events_appended)
         self.review = ReviewController(lambda: self.workspace, self.statusBar(), self)
         self.review.decided.connect(self.on_events_appended)
+        self.sync = SyncController(
+            lambda: self.workspace, self.runner, self.statusBar(), self, app_settings
+        )
+        self.sync.synced.connect(self.on_events_appended)  # items, history, review queue
         self._build_menus()
         self._gate_actions()
         self.help_pane = HelpPane(lambda: self.workspace, self.shortcuts, self)
@@ -175,11 +180,14 @@ class MainWindow(WindowPlumbing):
                 None,
                 self.profile_action,
                 None,
+                self.sync.sign_in_action,
+                self.sync.sign_out_action,
+                None,
                 self.quit_action,
             ],
         )
         self.preferences_action = add_preferences_action(
-            self.file_menu, self.quit_action, app_settings
+            self.file_menu, self.quit_action, app_settings, on_saved=self.sync.schedule
         )
 
         session = self.desk.session
@@ -235,20 +243,14 @@ class MainWindow(WindowPlumbing):
                 None,
                 self.publish_schema_action,
                 self.schema_editor_action,
+                None,
+                self.sync.incidents_action,
             ],
         )
 
         self.review_actions = [self.review.action]
         self.review_menu = self._menu(self.tr("&Review"), list(self.review_actions))
-        sync_later = self.tr("Coming with the central store")
-        self.sync_menu = self._menu(
-            self.tr("&Sync"),
-            [
-                self._action(self.tr("Sync &now"), enabled=False, tip=sync_later),
-                self._action(self.tr("&Connection settings…"), enabled=False, tip=sync_later),
-            ],
-        )
-        self.sync_menu.menuAction().setEnabled(False)
+        self.sync_menu = self._menu(self.tr("&Sync"), [*self.sync.actions])
 
         self.about_action = self._action(self.tr("&About HITL Desktop"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -281,6 +283,7 @@ class MainWindow(WindowPlumbing):
             self.shortcuts.register(title, actions)
         self.shortcuts.register(self.tr("Labels"), self.desk.palette.hotkey_actions)
         self.shortcuts.register(self.review_menu.title(), self.review_actions)
+        self.shortcuts.register(self.sync_menu.title(), self.sync.actions)
         self.shortcuts.register(self.help_menu.title(), [self.cheat_action])
         self.addActions(self.desk.palette.hotkey_actions)
 
@@ -318,7 +321,7 @@ class MainWindow(WindowPlumbing):
         gate.gate(Action.RUN_MODELS, [*self.ocr.actions, *self.prelabel.actions])
         gate.gate(Action.REVIEW, self.review_actions)
         gate.gate(Action.PUBLISH_SCHEMA, [self.publish_schema_action])
-        gate.gate(Action.ADMIN, [self.rebuild_action])
+        gate.gate(Action.ADMIN, [self.rebuild_action, self.sync.incidents_action])
 
     # ------------------------------------------------------------------ workspace
     def _install_workspace(self, opened: Opened) -> None:
@@ -358,6 +361,7 @@ class MainWindow(WindowPlumbing):
             action.setEnabled(writable)  # the status tip keeps what the action does
             action.setToolTip(action.statusTip() if writable else needs_writing)
         self.profiles.set_writable(writable)
+        self.sync.workspace_changed()
         self.refresh()
         if self.model.rowCount():
             self.browser.select_row(0)
@@ -397,6 +401,7 @@ class MainWindow(WindowPlumbing):
             self.device_label.setToolTip(device)
         self.readonly_label.setVisible(ws.readonly)
         self.review.refresh()
+        self.sync.refresh()
 
     @Slot()
     def on_events_appended(self) -> None:
@@ -533,6 +538,7 @@ class MainWindow(WindowPlumbing):
         self._closed = True
         self.desk.shutdown()  # saves the item being edited
         self.review.shutdown()  # waits for a decision on its way to the log
+        self.sync.shutdown()
         self.runner.shutdown()
         close_journal(self.workspace)
         self.workspace.close()

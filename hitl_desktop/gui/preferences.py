@@ -1,4 +1,5 @@
-"""Preferences: the interface language and theme, stored in QSettings, applied on next start."""
+"""Preferences: the interface language and theme, stored in QSettings, applied on next start;
+the automatic sync's interval, applied at once."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMenu,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from .i18n import LANGUAGE_KEY, LANGUAGES, SYSTEM, chosen_language
+from .sync_controller import INTERVAL_KEY, interval_minutes
 from .theme import DARK, LIGHT, THEME_KEY, chosen_theme
 
 
@@ -44,11 +47,25 @@ class PreferencesDialog(QDialog):
         self.theme.addItem(self.tr("Dark"), DARK)
         self._select(self.theme, str(settings.value(THEME_KEY, SYSTEM) or SYSTEM))
 
+        self.sync_interval = QSpinBox(self)
+        self.sync_interval.setRange(0, 24 * 60)
+        self.sync_interval.setSuffix(self.tr(" min"))
+        self.sync_interval.setSpecialValueText(self.tr("Off"))
+        self.sync_interval.setValue(round(interval_minutes(settings)))
+        self.sync_interval.setAccessibleName(self.tr("Automatic sync interval"))
+        self.sync_interval.setToolTip(
+            self.tr(
+                "While signed in to a server, sync every so many minutes; 0 turns it off. "
+                "Applies at once."
+            )
+        )
+
         note = QLabel(self.tr("Changes apply the next time HITL Desktop starts."), self)
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Sync every:"), self.sync_interval)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -68,6 +85,7 @@ class PreferencesDialog(QDialog):
         """Store the choices; the running window keeps its language and theme until restart."""
         self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self._settings.setValue(THEME_KEY, self.theme.currentData())
+        self._settings.setValue(INTERVAL_KEY, self.sync_interval.value())
         self._settings.sync()
         super().accept()
 
@@ -78,14 +96,25 @@ def effective_choices(settings: QSettings) -> tuple[str, str]:
 
 
 def add_preferences_action(
-    menu: QMenu, before: QAction, settings: Callable[[], QSettings]
+    menu: QMenu,
+    before: QAction,
+    settings: Callable[[], QSettings],
+    on_saved: Callable[[], None] | None = None,
 ) -> QAction:
-    """A "Preferences…" action placed in ``menu`` above ``before`` (the Quit action)."""
+    """A "Preferences…" action placed in ``menu`` above ``before`` (the Quit action);
+    ``on_saved`` runs after the choices are stored (what applies at once)."""
     parent = menu.parentWidget()
     action = QAction(QCoreApplication.translate("PreferencesDialog", "Pre&ferences…"), menu)
     action.setObjectName("main.preferences")
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: PreferencesDialog(settings(), parent).open())
+
+    def open_dialog() -> None:
+        dialog = PreferencesDialog(settings(), parent)
+        if on_saved is not None:
+            dialog.accepted.connect(on_saved)
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
     menu.insertAction(before, action)
     return action

@@ -877,6 +877,63 @@ device {device} #{seq}
     </message>
 </context>
 <context>
+    <name>IncidentsView</name>
+    <message>
+        <source>Sync incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has refused no event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the incidents: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemBrowser</name>
     <message>
         <source>Status filter</source>
@@ -1313,19 +1370,7 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming with the central store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Connection settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1915,6 +1960,22 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic sync interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While signed in to a server, sync every so many minutes; 0 turns it off. Applies at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changes apply the next time HITL Desktop starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,6 +1985,10 @@ event {hash}</source>
     </message>
     <message>
         <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync every:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2628,6 +2693,249 @@ event {hash}</source>
     </message>
     <message>
         <source>&amp;Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is sent to the server once and never kept; the sign-in is kept in your system&apos;s keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address, starting with https:// or http://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give your user name and password on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to {url}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} refused this user name or password; check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign in: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sign &amp;in to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this workspace to a central store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the sign-in kept in the keyring; local work stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your changes to the server and fetch everyone else&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sync; the next one resumes where this one stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;incidents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events the server refused, for admins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to {url} as {user} ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace records your work as {profile}: change the profile to {user} (File → Profile…) before syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out of {url}; your work stays here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing needs the workspace open for writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the sync…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced with {url}: {pushed} sent, {pulled} received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n event(s); an admin sees them under Tools → Sync incidents.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the next one resumes where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a server: File → Sign in to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again: File → Sign in to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -94,6 +94,16 @@
     </message>
 </context>
 <context>
+    <name>IncidentsView</name>
+    <message numerus="yes">
+        <source>The server refused %n event(s).</source>
+        <translation>
+            <numerusform>The server refused %n event.</numerusform>
+            <numerusform>The server refused %n events.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemBrowser</name>
     <message numerus="yes">
         <source>%Ln items</source>
@@ -278,6 +288,47 @@
         <translation>
             <numerusform>%n task</numerusform>
             <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message numerus="yes">
+        <source>The server refused %n event(s); an admin sees them under Tools → Sync incidents.</source>
+        <translation>
+            <numerusform>The server refused %n event; an admin sees it under Tools → Sync incidents.</numerusform>
+            <numerusform>The server refused %n events; an admin sees them under Tools → Sync incidents.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) waiting</source>
+        <translation>
+            <numerusform>%n event waiting</numerusform>
+            <numerusform>%n events waiting</numerusform>
         </translation>
     </message>
 </context>

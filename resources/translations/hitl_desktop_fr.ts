@@ -891,6 +891,64 @@ appareil {device} n° {seq}
     </message>
 </context>
 <context>
+    <name>IncidentsView</name>
+    <message>
+        <source>Sync incidents</source>
+        <translation>Incidents de synchronisation</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Refused events</source>
+        <translation>Événements refusés</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n event(s).</source>
+        <translation>
+            <numerusform>Le serveur a refusé %n événement.</numerusform>
+            <numerusform>Le serveur a refusé %n événements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has refused no event.</source>
+        <translation>Le serveur n’a refusé aucun événement.</translation>
+    </message>
+    <message>
+        <source>Could not read the incidents: {reason}</source>
+        <translation>Impossible de lire les incidents : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ItemBrowser</name>
     <message>
         <source>Status filter</source>
@@ -1334,20 +1392,8 @@ id {id}</translation>
         <translation>Modifier le schéma d&apos;étiquettes, publier sa version suivante, voir son historique</translation>
     </message>
     <message>
-        <source>Coming with the central store</source>
-        <translation>Disponible avec le dépôt central</translation>
-    </message>
-    <message>
         <source>&amp;Sync</source>
         <translation>&amp;Synchronisation</translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Synchroniser &amp;maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;Connection settings…</source>
-        <translation>Paramètres de &amp;connexion…</translation>
     </message>
     <message>
         <source>&amp;About HITL Desktop</source>
@@ -1952,6 +1998,22 @@ fichiers du modèle {weights}
         <translation>Sombre</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Automatic sync interval</source>
+        <translation>Intervalle de synchronisation automatique</translation>
+    </message>
+    <message>
+        <source>While signed in to a server, sync every so many minutes; 0 turns it off. Applies at once.</source>
+        <translation>Une fois connecté à un serveur, synchroniser toutes les N minutes ; 0 la désactive. S’applique aussitôt.</translation>
+    </message>
+    <message>
         <source>Changes apply the next time HITL Desktop starts.</source>
         <translation>Les changements prendront effet au prochain démarrage de HITL Desktop.</translation>
     </message>
@@ -1962,6 +2024,10 @@ fichiers du modèle {weights}
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>&amp;Sync every:</source>
+        <translation>&amp;Synchroniser toutes les :</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
@@ -2671,6 +2737,254 @@ fichiers du modèle {weights}
     <message>
         <source>&amp;Reset</source>
         <translation>&amp;Réinitialiser</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to server</source>
+        <translation>Connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>The password is sent to the server once and never kept; the sign-in is kept in your system&apos;s keyring.</source>
+        <translation>Le mot de passe est envoyé une fois au serveur et jamais conservé ; la connexion est gardée dans le trousseau de votre système.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address, starting with https:// or http://</source>
+        <translation>Indiquez l’adresse du serveur, commençant par https:// ou http://</translation>
+    </message>
+    <message>
+        <source>Give your user name and password on this server.</source>
+        <translation>Indiquez votre nom d’utilisateur et votre mot de passe sur ce serveur.</translation>
+    </message>
+    <message>
+        <source>Signing in to {url}…</source>
+        <translation>Connexion à {url}…</translation>
+    </message>
+    <message>
+        <source>The server at {url} refused this user name or password; check them and try again.</source>
+        <translation>Le serveur {url} a refusé ce nom d’utilisateur ou ce mot de passe ; vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: {reason}</source>
+        <translation>Connexion impossible : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sign &amp;in to server…</source>
+        <translation>Se &amp;connecter au serveur…</translation>
+    </message>
+    <message>
+        <source>Connect this workspace to a central store</source>
+        <translation>Relier cet espace de travail à un serveur central</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of server</source>
+        <translation>Se &amp;déconnecter du serveur</translation>
+    </message>
+    <message>
+        <source>Forget the sign-in kept in the keyring; local work stays</source>
+        <translation>Oublier la connexion gardée dans le trousseau ; le travail local reste</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Send your changes to the server and fetch everyone else&apos;s</source>
+        <translation>Envoyer vos modifications au serveur et récupérer celles des autres</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <source>Stop the sync; the next one resumes where this one stopped</source>
+        <translation>Arrêter la synchronisation ; la suivante reprend là où celle-ci s’est arrêtée</translation>
+    </message>
+    <message>
+        <source>Sync &amp;incidents…</source>
+        <translation>&amp;Incidents de synchronisation…</translation>
+    </message>
+    <message>
+        <source>Events the server refused, for admins</source>
+        <translation>Les événements refusés par le serveur, pour les administrateurs</translation>
+    </message>
+    <message>
+        <source>Sync: ?</source>
+        <translation>Synchronisation : ?</translation>
+    </message>
+    <message>
+        <source>Signed in to {url} as {user} ({role}).</source>
+        <translation>Connecté à {url} en tant que {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>This workspace records your work as {profile}: change the profile to {user} (File → Profile…) before syncing.</source>
+        <translation>Cet espace de travail enregistre votre travail sous le nom {profile} : changez le profil en {user} (Fichier → Profil…) avant de synchroniser.</translation>
+    </message>
+    <message>
+        <source>Signed out of {url}; your work stays here.</source>
+        <translation>Déconnecté de {url} ; votre travail reste ici.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>Une synchronisation est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Syncing needs the workspace open for writing.</source>
+        <translation>La synchronisation demande l’espace de travail ouvert en écriture.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Cancelling the sync…</source>
+        <translation>Annulation de la synchronisation…</translation>
+    </message>
+    <message>
+        <source>Synced with {url}: {pushed} sent, {pulled} received.</source>
+        <translation>Synchronisé avec {url} : {pushed} envoyés, {pulled} reçus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n event(s); an admin sees them under Tools → Sync incidents.</source>
+        <translation>
+            <numerusform>Le serveur a refusé %n événement ; un administrateur le voit dans Outils → Incidents de synchronisation.</numerusform>
+            <numerusform>Le serveur a refusé %n événements ; un administrateur les voit dans Outils → Incidents de synchronisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the next one resumes where it stopped.</source>
+        <translation>Synchronisation annulée ; la suivante reprendra là où elle s’est arrêtée.</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>Échec de la synchronisation : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>il y a %n heure</numerusform>
+            <numerusform>il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Non synchronisé</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) waiting</source>
+        <translation>
+            <numerusform>%n événement en attente</numerusform>
+            <numerusform>%n événements en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>synced {when}</source>
+        <translation>synchronisé {when}</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: File → Sign in to server…</source>
+        <translation>Relié à aucun serveur : Fichier → Se connecter au serveur…</translation>
+    </message>
+    <message>
+        <source>Server: {url}</source>
+        <translation>Serveur : {url}</translation>
+    </message>
+    <message>
+        <source>Sign in again: File → Sign in to server…</source>
+        <translation>Reconnectez-vous : Fichier → Se connecter au serveur…</translation>
+    </message>
+    <message>
+        <source>Last sync failed: {reason}</source>
+        <translation>Échec de la dernière synchronisation : {reason}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>%v of %m events</source>
+        <translation>%v événements sur %m</translation>
     </message>
 </context>
 <context>

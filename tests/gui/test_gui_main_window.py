@@ -139,7 +139,7 @@ def test_menus(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-de
     assert not window.export_action.isEnabled()
     assert not window.undo_action.isEnabled()
     assert not window.redo_action.isEnabled()
-    assert not window.sync_menu.menuAction().isEnabled()
+    assert window.sync_menu.menuAction().isEnabled() and window.sync.sync_action.isEnabled()
     assert [a.isEnabled() for a in window.review_menu.actions()] == [True]  # an admin reviews
     toggle = window.view_menu.actions()[0]
     toggle.trigger()

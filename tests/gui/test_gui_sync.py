@@ -1,0 +1,244 @@
+"""Sync in the main window against a real central store on loopback (uvicorn, SQLite): sign in
+through the dialog, events waiting in the status bar, Sync now (F9) empties them onto the
+server, another device's new item shows after the next sync, a stopped server reads "Offline"
+without a dialog, the automatic sync fires on its own, and an admin sees the refused events."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from hitl_desktop.demo import create_demo_workspace
+from hitl_desktop.gui.main_window import MainWindow, app_settings
+from hitl_desktop.gui.opening import open_workspace
+from hitl_desktop.gui.preferences import PreferencesDialog
+from hitl_desktop.gui.sync_controller import INTERVAL_KEY
+from hitl_desktop.gui.sync_dialog import SignInDialog
+from hitl_desktop.gui.sync_incidents import IncidentsView
+from hitl_desktop.ingest import ImportOptions, import_paths
+from hitl_desktop.sync import RetryPolicy, login, sync
+from hitl_desktop.workspace import Workspace
+from hitl_desktop.workspace.workspace import Profile
+from tests.sync.conftest import FAST, PASSWORD, LiveServer, make_server
+from tests.sync.helpers import assign, hashes, server_hashes
+
+pytestmark = pytest.mark.gui
+
+SYNC_MS = 15_000
+
+
+@dataclass
+class Rig:
+    """A running server, the window on the demo workspace, and a copy of that workspace made
+    before it opened: the same project on another device."""
+
+    server: LiveServer
+    window: MainWindow
+    tablet_path: Path
+    user: str
+    _servers: Iterator[LiveServer]
+
+    def stop_server(self) -> None:
+        self._servers.close()  # uvicorn stops; the port answers nothing any more
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path) -> Iterator[Rig]:  # type: ignore[no-untyped-def]
+    demo = tmp_path / "demo"
+    create_demo_workspace(demo).close()
+    tablet = tmp_path / "tablet"
+    shutil.copytree(demo, tablet)
+    conn = sqlite3.connect(tablet / "workspace.db")  # another device: a key of its own
+    conn.execute("DELETE FROM meta WHERE key = 'device_id'")
+    conn.commit()
+    conn.close()
+    servers = make_server(tmp_path / "server")
+    server = next(servers)
+    win = MainWindow(open_workspace(demo))
+    qtbot.addWidget(win)
+    win.sync.policy = FAST
+    win.show()
+    qtbot.waitExposed(win)
+    user = win.workspace.profile.name  # the demo records work as the local user, an admin
+    server.add_user(user, "admin")
+    yield Rig(server, win, tablet, user, servers)
+    win.close()
+    servers.close()
+
+
+def _label(win: MainWindow) -> str:
+    return win.sync.status.label.text()
+
+
+def _waiting(win: MainWindow) -> int:
+    from hitl_desktop.sync.gui_support import local_status
+
+    return local_status(win.workspace).waiting
+
+
+def _press_f9(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win, Qt.Key.Key_F9)
+
+
+def _sign_in_programmatically(rig: Rig) -> None:
+    login(rig.window.workspace, rig.server.url, rig.user, PASSWORD, policy=FAST)
+    rig.window.sync.workspace_changed()
+
+
+def _no_dialog_open() -> bool:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return QApplication.activeModalWidget() is None and shown == []
+
+
+def test_sign_in_sync_now_and_another_devices_item(qtbot, rig: Rig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    assert _label(win) == "Not synced"
+    assert not win.sync.sign_out_action.isEnabled()
+    win.sync.sign_in_action.trigger()
+    dialog = win.findChild(SignInDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.user.text() == rig.user  # the profile's name, ready to use
+
+    dialog.url.setText(rig.server.url)
+    dialog.password.setText("not the password")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.handle is None and dialog.sign_in_button.isEnabled(),
+                    timeout=SYNC_MS)  # fmt: skip
+    assert "refused this user name or password" in dialog.message.text()
+    assert dialog.isVisible()
+
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.finished, timeout=SYNC_MS):
+        dialog.sign_in_button.click()
+    waiting = _waiting(win)
+    assert waiting == len(hashes(win.workspace)) > 0  # the demo's events, none sent yet
+    assert _label(win) == f"Online · {waiting} events waiting · never synced"
+    assert win.sync.status.label.toolTip() == f"Server: {rig.server.url}"
+    assert win.sync.sign_out_action.isEnabled()
+    assert win.sync.timer.isActive()  # automatic sync every 5 minutes by default
+    assert win.sync.timer.interval() == 300_000
+
+    _press_f9(qtbot, win)
+    qtbot.waitUntil(lambda: not win.sync.running and win.sync.last_result is not None,
+                    timeout=SYNC_MS)  # fmt: skip
+    assert _label(win) == "Online · up to date · synced just now"
+    assert sorted(server_hashes(rig.server)) == sorted(hashes(win.workspace))
+
+    assign(win.workspace, "item-x")  # a local edit: one more event to send
+    win.refresh()
+    assert _label(win) == "Online · 1 event waiting · synced just now"
+
+    # another device of the project imports a text file and syncs
+    note = tmp_path / "field-note.txt"
+    note.write_text("Delivery arrived damaged; customer asked for a refund.", encoding="utf-8")
+    with Workspace.open(rig.tablet_path) as tablet:
+        import_paths(tablet, [note], ImportOptions(workers=1, source="tablet"))
+        login(tablet, rig.server.url, rig.user, PASSWORD, policy=FAST)
+        assert sync(tablet, policy=FAST).refused == []
+    rows = win.model.rowCount()
+    names = [win.model.index(r, 0).data() for r in range(rows)]
+    assert not any("field-note" in str(n) for n in names)
+
+    win.sync.sync_action.trigger()
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+    result = win.sync.last_result
+    assert result is not None and result.pushed == 1 and result.pulled >= 2
+    qtbot.waitUntil(lambda: win.model.rowCount() == rows + 1)  # the list re-read itself
+    names = [str(win.model.index(r, c).data()) for r in range(rows + 1) for c in range(3)]
+    assert any("field-note.txt" in n for n in names)
+    assert _label(win) == "Online · up to date · synced just now"
+    assert win.items_label.text() == f"{rows + 1} items"
+
+    win.sync.sign_out_action.trigger()
+    assert _label(win) == "Signed out · up to date · synced just now"
+    assert not win.sync.timer.isActive()
+
+
+def test_stopped_server_reads_offline_without_a_dialog(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    _sign_in_programmatically(rig)
+    rig.stop_server()
+    win.sync.policy = RetryPolicy(base_s=0.01, cap_s=0.02, max_retries=1, timeout_s=2)
+    _press_f9(qtbot, win)
+    assert win.sync.running and win.sync.cancel_action.isEnabled()
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+    assert _label(win).startswith("Offline · ")
+    tip = win.sync.status.label.toolTip()
+    assert f"Server: {rig.server.url}" in tip and "Last sync failed: " in tip
+    assert "unreachable" in tip
+    assert "Sync failed" in win.statusBar().currentMessage()
+    assert _no_dialog_open()
+    # the automatic sync waits twice as long after a failure, and local work is kept
+    assert win.sync.failures == 1
+    assert win.sync.timer.interval() == 600_000
+    assert _waiting(win) > 0
+
+
+def test_automatic_sync_fires_and_never_overlaps(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    _sign_in_programmatically(rig)
+    settings = app_settings()
+    settings.setValue(INTERVAL_KEY, 0.005)  # 0.3 s, where a person would choose minutes
+    win.sync.schedule()
+    assert win.sync.timer.isActive() and win.sync.timer.interval() == 300
+    qtbot.waitUntil(lambda: win.sync.last_result is not None and not win.sync.running,
+                    timeout=SYNC_MS)  # fmt: skip
+    assert _waiting(win) == 0
+    assert sorted(server_hashes(rig.server)) == sorted(hashes(win.workspace))
+    assert win.sync.timer.isActive()  # the next one is due
+
+    handle = win.sync.sync_now()
+    assert handle is not None
+    win.sync.timer.timeout.emit()  # the timer fires while a sync runs: nothing new starts
+    assert win.sync.sync_now() is None
+    assert win.runner.running_names.count("Sync") == 1
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+
+    # Preferences → Sync every: Off stops it at once
+    win.preferences_action.trigger()
+    prefs = win.findChild(PreferencesDialog)
+    assert prefs is not None
+    prefs.sync_interval.setValue(0)
+    assert prefs.sync_interval.text() == "Off"
+    prefs.accept()
+    assert not win.sync.timer.isActive()
+
+
+def test_admin_sees_incidents_and_a_worker_cannot(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    rig.server.add_user("ana", "admin")
+    # signed in as ana while the workspace records work as another name: the server refuses
+    login(win.workspace, rig.server.url, "ana", PASSWORD, policy=FAST)
+    win.sync.workspace_changed()
+    win.sync.sync_now()
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+    result = win.sync.last_result
+    assert result is not None and result.refused and result.pushed == 0
+    assert "The server refused" in win.statusBar().currentMessage()
+    assert _no_dialog_open()
+
+    assert win.sync.incidents_action in win.tools_menu.actions()
+    assert win.sync.incidents_action.isEnabled()  # an admin profile
+    win.sync.incidents_action.trigger()
+    view = win.findChild(IncidentsView)
+    assert view is not None and view.isVisible()
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=SYNC_MS)
+    assert view.table.rowCount() == len(result.refused)
+    assert {view.table.item(r, 1).text() for r in range(view.table.rowCount())} == {"forbidden"}
+    assert view.table.item(0, 2).text() == "ana"
+    assert view.message.text() == f"The server refused {len(result.refused)} events."
+    view.reject()
+
+    win.workspace.set_profile(Profile(rig.user, "worker"))
+    win.role_gate.apply(win.workspace.profile)
+    assert not win.sync.incidents_action.isEnabled()
+    assert "admin" in win.sync.incidents_action.toolTip()
