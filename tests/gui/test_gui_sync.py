@@ -9,13 +9,16 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hitl_desktop.demo import create_demo_workspace
+from hitl_desktop.gui.i18n import install_translators
 from hitl_desktop.gui.main_window import MainWindow, app_settings
 from hitl_desktop.gui.opening import open_workspace
 from hitl_desktop.gui.preferences import PreferencesDialog
@@ -24,9 +27,10 @@ from hitl_desktop.gui.sync_dialog import SignInDialog
 from hitl_desktop.gui.sync_incidents import IncidentsView
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.sync import RetryPolicy, login, sync
+from hitl_desktop.sync.gui_support import LocalStatus, local_status
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.workspace import Profile
-from tests.sync.conftest import FAST, PASSWORD, LiveServer, make_server
+from tests.sync.conftest import FAST, PASSWORD, LiveServer, make_server, serve
 from tests.sync.helpers import assign, hashes, server_hashes
 
 pytestmark = pytest.mark.gui
@@ -78,8 +82,6 @@ def _label(win: MainWindow) -> str:
 
 
 def _waiting(win: MainWindow) -> int:
-    from hitl_desktop.sync.gui_support import local_status
-
     return local_status(win.workspace).waiting
 
 
@@ -242,3 +244,74 @@ def test_admin_sees_incidents_and_a_worker_cannot(qtbot, rig: Rig) -> None:  # t
     win.role_gate.apply(win.workspace.profile)
     assert not win.sync.incidents_action.isEnabled()
     assert "admin" in win.sync.incidents_action.toolTip()
+
+
+def test_sign_in_shows_unreachable_and_upgrade_in_the_dialog(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    dialog = win.sync.sign_in()
+    dialog.password.setText(PASSWORD)
+    dialog.url.setText("ftp://example")
+    dialog.sign_in_button.click()
+    assert "starting with https://" in dialog.message.text() and dialog.handle is None
+
+    rig.stop_server()
+    dialog.url.setText(rig.server.url)
+    dialog.sign_in_button.click()
+    assert not dialog.url.isEnabled()  # the fields wait while the sign-in runs
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=SYNC_MS)
+    assert "unreachable" in dialog.message.text() and dialog.url.isEnabled()
+
+    future = FastAPI()  # a server of a later protocol version, really served on loopback
+    future.get("/v1/hello")(lambda: {"protocol": 99, "project_id": None})
+    server, thread, url = serve(future)
+    try:
+        dialog.url.setText(url)
+        dialog.sign_in_button.click()
+        qtbot.waitUntil(lambda: dialog.handle is None, timeout=SYNC_MS)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert "upgrade the client (this app)" in dialog.message.text()
+    assert dialog.isVisible() and _label(win) == "Not synced"
+    dialog.reject()
+
+
+def test_cancel_stops_a_sync_waiting_on_the_network(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    _sign_in_programmatically(rig)
+    rig.stop_server()
+    win.sync.policy = RetryPolicy(base_s=5, cap_s=5, max_retries=3, timeout_s=2)  # backs off 5 s
+    win.sync.sync_now()
+    status = win.sync.status
+    assert status.progress.isVisible() and status.cancel_button.isVisible()
+    assert _label(win) == "Syncing…"
+    qtbot.waitUntil(lambda: win.sync.running, timeout=SYNC_MS)
+    status.cancel_button.click()
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=3000)  # well before the 5 s backoff
+    assert "Sync cancelled" in win.statusBar().currentMessage()
+    assert not status.progress.isVisible() and not status.cancel_button.isVisible()
+    assert win.sync.failures == 0 and _label(win).startswith("Signed in · ")
+    assert _no_dialog_open()
+
+
+def test_last_sync_said_relatively_in_english_and_french(qapp, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    status = window.sync.status
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    synced = LocalStatus("http://store", 2, now - timedelta(minutes=3))
+    assert status.status_text(synced, signed_in=True, online=True, now=now) == (
+        "Online · 2 events waiting · synced 3 minutes ago"
+    )
+    assert status.relative_time(now - timedelta(hours=1), now) == "1 hour ago"
+    assert status.relative_time(now - timedelta(days=2), now) == "2 days ago"
+    assert status.relative_time(now - timedelta(days=30), now) == "1/30/26"  # en_US date
+    install_translators(qapp, "fr")
+    try:
+        assert status.status_text(synced, signed_in=True, online=False, now=now) == (
+            "Hors ligne · 2 événements en attente · synchronisé il y a 3 minutes"
+        )
+        one = LocalStatus("http://store", 1, None)
+        assert status.status_text(one, signed_in=False, online=None, now=now) == (
+            "Déconnecté · 1 événement en attente · jamais synchronisé"
+        )
+    finally:
+        install_translators(qapp, "en")
