@@ -10,6 +10,7 @@ from typing import Any
 
 from ..workspace import Workspace
 from ..workspace.progress import CancelToken
+from ..workspace.queries import event_count
 from . import state
 from .credentials import load_token, require_url, server_url
 from .transport import RetryPolicy, Transport
@@ -80,9 +81,8 @@ class LocalStatus:
 def local_status(ws: Workspace) -> LocalStatus:
     url = server_url(ws)
     conn = ws.reader()
-    if url is None:
-        return LocalStatus(None, int(conn.execute("SELECT count(*) FROM events").fetchone()[0]),
-                           None)  # fmt: skip
+    if url is None:  # everything waits; the last seq counts it without a scan
+        return LocalStatus(None, event_count(conn), None)
     st = state.load(conn, url)
     when = datetime.fromisoformat(st.last_sync) if st.last_sync else None
     if when is not None and when.tzinfo is None:
