@@ -273,7 +273,7 @@ def create_app(store: Store) -> FastAPI:
 
     @app.get("/v1/incidents", response_model=IncidentsOut)
     def incidents(
-        user: UserDep, after: Annotated[int, Query(ge=0)] = 0
+        user: UserDep, after: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0
     ) -> dict[str, list[dict[str, Any]]]:
         """Refused events (forks, forgeries, revoked or foreign devices), for admins."""
         if not can(user.role, Action.ADMIN):
@@ -291,7 +291,7 @@ def create_app(store: Store) -> FastAPI:
     @app.get("/v1/events", response_model=PullOut)
     def pull(
         user: UserDep,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,  # a database integer
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 1000,
     ) -> dict[str, Any]:
         """Events with ``server_seq`` > ``after``, in order."""
