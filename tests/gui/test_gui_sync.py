@@ -26,10 +26,13 @@ from hitl_desktop.gui.sync_controller import INTERVAL_KEY
 from hitl_desktop.gui.sync_dialog import SignInDialog
 from hitl_desktop.gui.sync_incidents import IncidentsView
 from hitl_desktop.ingest import ImportOptions, import_paths
+from hitl_desktop.review.queue import open_tasks
 from hitl_desktop.sync import RetryPolicy, login, sync
 from hitl_desktop.sync.gui_support import LocalStatus, local_status
 from hitl_desktop.workspace import Workspace
+from hitl_desktop.workspace.queries import ItemFilter, page_items
 from hitl_desktop.workspace.workspace import Profile
+from tests.review.test_queue import answer, boxes
 from tests.sync.conftest import FAST, PASSWORD, LiveServer, make_server, serve
 from tests.sync.helpers import assign, hashes, server_hashes
 
@@ -315,3 +318,35 @@ def test_last_sync_said_relatively_in_english_and_french(qapp, window: MainWindo
         )
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_fork_pulled_by_sync_appears_in_the_review_queue(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    _sign_in_programmatically(rig)
+    ws = win.workspace
+    pages = [r for r in page_items(ws.reader(), ItemFilter(), 0, 20) if r.name.endswith(".png")]
+    item = pages[-1].id  # not the item open in the editor
+    root = answer(ws, item, rig.user, boxes("question"))
+    _sync_in_window(qtbot, win)
+    with Workspace.open(rig.tablet_path) as tablet:
+        login(tablet, rig.server.url, rig.user, PASSWORD, policy=FAST)
+        sync(tablet, policy=FAST)  # gets the root answer
+        # offline on both: each revises the same answer its own way
+        mine = answer(ws, item, rig.user, boxes("question", "header"), base=[root])
+        theirs = answer(tablet, item, rig.user, boxes("question", "other"), base=[root])
+        sync(tablet, policy=FAST)
+    win.on_events_appended()
+    assert win.review.count_label.text() == "Review: 0"
+    _sync_in_window(qtbot, win)
+    assert win.review.count_label.text() == "Review: 1"  # refreshed without any other action
+    view = win.review.open_view()
+    assert view.queue.tree.topLevelItemCount() == 1  # the checker's queue lists the fork
+    (task,) = [t for t in open_tasks(ws.reader()) if t.item_id == item]
+    assert task.kind == "fork" and set(task.heads) == {mine, theirs}
+    view.close()
+
+
+def _sync_in_window(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win.sync.sync_now()
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+    assert win.sync.online, win.sync.last_error
