@@ -124,6 +124,7 @@ class PullOut(BaseModel):
 
 
 _bearer = HTTPBearer(auto_error=False)
+_OPEN_PATHS = frozenset({"/v1/hello", "/v1/login"})  # every other /v1/ path needs a token
 
 
 def current_user(
@@ -131,6 +132,9 @@ def current_user(
     cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
     """The signed-in user of a request (401 without a valid, unexpired token)."""
+    known: User | None = getattr(request.state, "user", None)  # checked by the middleware
+    if known is not None:
+        return known
     store: Store = request.app.state.store
     try:
         with db.read_tx(store.engine) as conn:
@@ -169,6 +173,15 @@ def create_app(store: Store) -> FastAPI:
                     "detail": f"this server speaks sync protocol {PROTOCOL}, the request "
                               f"{'names none' if wanted is None else 'asks for ' + wanted}; "
                               "upgrade whichever side is older", "server_protocol": PROTOCOL})  # fmt: skip
+        if request.url.path.startswith("/v1/") and request.url.path not in _OPEN_PATHS:
+            # the token first, before any body is parsed: no token is 401 whatever the body
+            scheme, _, token = request.headers.get("authorization", "").partition(" ")
+            try:
+                request.state.user = await run_in_threadpool(
+                    _authenticate, store, token if scheme.lower() == "bearer" else None)  # fmt: skip
+            except AuthError as exc:
+                return JSONResponse(status_code=exc.status, content={"detail": str(exc)},
+                                    headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
         return await call_next(request)
 
     @app.get("/v1/hello", response_model=HelloOut)
@@ -326,6 +339,11 @@ async def _read_limited(request: Request, limit: int) -> bytes:
             raise HTTPException(413, f"a push body may be at most {limit:,} bytes")
         parts.append(chunk)
     return b"".join(parts)
+
+
+def _authenticate(store: Store, token: str | None) -> User:
+    with db.read_tx(store.engine) as conn:
+        return user_for_token(conn, token)
 
 
 def _blob_known(store: Store, sha256: str) -> bool:
