@@ -55,6 +55,19 @@ class Result:
                 "detail": self.detail}  # fmt: skip
 
 
+def _check_types(ev: Event) -> None:
+    """The fields the server reads must have their types (a forged body could put anything)."""
+    texts = {"project_id": ev.project_id, "device_id": ev.device_id, "type": ev.type,
+             "actor": ev.actor, "prev_hash": ev.prev_hash}  # fmt: skip
+    wrong = [k for k, v in texts.items() if not isinstance(v, str)]
+    if type(ev.device_seq) is not int or ev.device_seq < 1:
+        wrong.append("device_seq")
+    if not isinstance(ev.payload, dict):
+        wrong.append("payload")
+    if wrong:
+        raise EnvelopeError(f"event {ev.hash[:12]}: wrong type for {', '.join(wrong)}")
+
+
 def _decode(w: WireEvent, project_id: str) -> Result:
     """Checks that need no database: envelope, hash, canonical body, project."""
     try:
@@ -68,8 +81,7 @@ def _decode(w: WireEvent, project_id: str) -> Result:
         ev = Event.from_body(w.hash, w.body, sig)
         if canonical_json(orjson.loads(body)) != body:
             return Result(w.hash, "invalid", detail="the body is not canonical JSON (RFC 8785)")
-        if not isinstance(ev.device_seq, int) or not isinstance(ev.device_id, str):
-            raise EnvelopeError("device_id/device_seq have the wrong type")
+        _check_types(ev)
     except (EnvelopeError, CanonicalError) as exc:
         return Result(w.hash, "invalid", detail=f"not an envelope-1 event: {exc}")
     if ev.project_id != project_id:

@@ -273,3 +273,24 @@ def test_non_canonical_body_is_invalid(sqlite_server: Server, tmp_path: Path) ->
     r = api.push([wire], ws.project_id).json()
     assert _statuses(r) == ["invalid"] and "canonical" in r["results"][0]["detail"]
     ws.close()
+
+
+def test_envelope_with_wrong_field_types_is_invalid_not_a_crash(
+    sqlite_server: Server, tmp_path: Path
+) -> None:
+    import orjson
+
+    from hitl_desktop.lineage.canonical import canonical_json
+
+    ws, api = _ready(sqlite_server, tmp_path)
+    fields = orjson.loads(all_events(ws)[0].body)
+    for change in ({"actor": 5}, {"device_seq": "1"}, {"device_seq": True}, {"payload": [1]},
+                   {"device_id": None}):  # fmt: skip
+        body = canonical_json({**fields, **change}).decode()
+        wire = {"hash": event_hash(body.encode()), "body": body, "sig": None}
+        r = api.push([wire], ws.project_id)
+        assert r.status_code == 200, (change, r.text)
+        assert (
+            _statuses(r.json()) == ["invalid"] and "wrong type" in r.json()["results"][0]["detail"]
+        )
+    ws.close()
