@@ -132,3 +132,23 @@ def test_passwords_and_tokens_are_stored_hashed(sqlite_server: Server) -> None:
         pw_hash = pw.scalar_one()
     assert token not in stored and len(stored) == 1 and len(stored[0]) == 64
     assert b"correct horse" not in pw_hash and len(pw_hash) == 32
+
+
+def test_cli_on_postgresql_remembers_the_database_url(tmp_path: Path, postgres) -> None:  # type: ignore[no-untyped-def]
+    url = postgres.new_database()
+    data = str(tmp_path / "store")
+    runner = CliRunner()
+    r = runner.invoke(app, ["server", "init", "--data", data, "--db", url, "--admin", "root",
+                            "--password-stdin"], input="long enough pw\n")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert not (tmp_path / "store" / "server.db").exists()  # nothing went to SQLite
+    add = runner.invoke(app, ["server", "add-user", "ana", "--role", "worker", "--data", data,
+                              "--password-stdin"], input="pw for ana\n")  # fmt: skip
+    assert add.exit_code == 0, add.output
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        names = set(conn.execute(sa.select(db.users.c.name)).scalars())
+    engine.dispose()
+    assert names == {"root", "ana"}
+    verified = runner.invoke(app, ["server", "verify", "--data", data, "--json"])
+    assert verified.exit_code == 0 and '"problems": 0' in verified.output
