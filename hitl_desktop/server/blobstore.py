@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -32,6 +33,21 @@ class BlobStore:
         self.tmp = root / "tmp"
         self.max_size = max_size
         self.tmp.mkdir(parents=True, exist_ok=True)
+        self.sweep_temp()
+
+    def sweep_temp(self, older_than_s: float = 24 * 3600) -> int:
+        """Remove uploads left by a crash. Only old ones: another instance sharing this folder
+        may be writing a fresh one right now."""
+        cutoff = time.time() - older_than_s
+        removed = 0
+        for p in self.tmp.glob("up-*"):
+            try:
+                if p.stat().st_mtime < cutoff:
+                    p.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                pass
+        return removed
 
     def path(self, sha256: str) -> Path:
         if not SHA256_RE.match(sha256):

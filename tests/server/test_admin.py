@@ -152,3 +152,17 @@ def test_cli_on_postgresql_remembers_the_database_url(tmp_path: Path, postgres) 
     assert names == {"root", "ana"}
     verified = runner.invoke(app, ["server", "verify", "--data", data, "--json"])
     assert verified.exit_code == 0 and '"problems": 0' in verified.output
+
+
+def test_uploads_left_by_a_crash_are_swept_at_start(tmp_path: Path) -> None:
+    import os
+
+    from hitl_desktop.server.blobstore import BlobStore
+
+    store = BlobStore(tmp_path / "blobs", 1000)
+    old, fresh = store.tmp / "up-old", store.tmp / "up-fresh"
+    old.write_bytes(b"half an upload")
+    fresh.write_bytes(b"being written by another instance")
+    os.utime(old, (0, 0))
+    BlobStore(tmp_path / "blobs", 1000)  # the next start
+    assert not old.exists() and fresh.exists()
