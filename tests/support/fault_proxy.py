@@ -46,7 +46,7 @@ class FaultProxy:
         self.rng = random.Random(seed)
         self.counts: Counter[str] = Counter()  # "forwarded", "drop_request", "drop_reply", ...
         self._lock = threading.Lock()
-        self._armed: list[str] = []  # faults a test asked for, applied to the next requests
+        self._armed: list[tuple[str, str]] = []  # (fault, part of the request line) to apply
         self._threads: set[threading.Thread] = set()
         self._sock = socket.socket()
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -58,15 +58,17 @@ class FaultProxy:
         self._acceptor.start()
 
     # ------------------------------------------------------------ controls
-    def fail_next_request(self) -> None:
-        """The next request is dropped before it reaches the server."""
+    def fail_next_request(self, match: str = "") -> None:
+        """The next request (whose request line holds ``match``, e.g. ``"POST /v1/events"``)
+        is dropped before it reaches the server."""
         with self._lock:
-            self._armed.append("drop_request")
+            self._armed.append(("drop_request", match))
 
-    def fail_next_reply(self) -> None:
-        """The next request reaches the server; its reply is cut off."""
+    def fail_next_reply(self, match: str = "") -> None:
+        """The next request (whose request line holds ``match``) reaches the server; its
+        reply is cut off."""
         with self._lock:
-            self._armed.append("drop_reply")
+            self._armed.append(("drop_reply", match))
 
     def set_policy(self, policy: FaultPolicy, seed: int | None = None) -> None:
         with self._lock:
@@ -103,13 +105,15 @@ class FaultProxy:
         self.stop()
 
     # ------------------------------------------------------------ internals
-    def _decide(self) -> tuple[str | None, bool, float]:
+    def _decide(self, request_line: str) -> tuple[str | None, bool, float]:
         """(drop fault or None, duplicate, delay seconds) for one request."""
         with self._lock:
-            if self._armed:
-                return self._armed.pop(0), False, 0.0
+            for i, (armed, match) in enumerate(self._armed):
+                if match in request_line:
+                    del self._armed[i]
+                    return armed, False, 0.0
             p, r = self.policy, self.rng
-            fault = None
+            fault: str | None = None
             if r.random() < p.drop_request:
                 fault = "drop_request"
             elif r.random() < p.drop_reply:
@@ -150,7 +154,8 @@ class FaultProxy:
             request = read_request(client)
             if request is None:
                 return
-            fault, duplicate, delay = self._decide()
+            line = request.split(b"\r\n", 1)[0].decode("latin-1")
+            fault, duplicate, delay = self._decide(line)
             if delay:
                 self._count("delay")
                 time.sleep(delay)
