@@ -11,13 +11,14 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root
+
 import keyring
 
 from hitl_desktop.sync import sync
 from tests.conftest import MemoryKeyring
-
-from .conftest import FAST, make_server
-from .helpers import hashes, new_workspace, second_device, sign_in
+from tests.sync.conftest import FAST, make_server
+from tests.sync.helpers import hashes, new_workspace, second_device, sign_in
 
 
 def main(n: int) -> None:

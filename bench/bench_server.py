@@ -1,7 +1,7 @@
 """Central store throughput: push then pull N events through a real uvicorn on loopback, on
 SQLite and PostgreSQL, and 20 clients pushing at once (gap-free check).
 
-    .venv/bin/python -m tests.server.bench_server [N]
+    .venv/bin/python bench/bench_server [N]
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root
+
 import httpx
 import keyring
 
 from tests.conftest import MemoryKeyring
-
-from .conftest import (
+from tests.server.conftest import (
     HEADERS,
     PG_BIN,
     Server,
