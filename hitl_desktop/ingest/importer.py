@@ -18,6 +18,7 @@ import numpy as np
 
 from ..lineage import EventDraft, Ref, Subject, uuid7
 from ..lineage.payloads import ItemDerived, ItemImported, ItemSighted
+from ..privacy import validate as validate_privacy
 from ..workspace import CancelToken, Workspace
 from ..workspace.paths import DB_NAME
 from .options import ImportOptions
@@ -177,6 +178,7 @@ def import_paths(
     cancel: CancelToken | None = None,
 ) -> ImportReport:
     options = options or ImportOptions()
+    validate_privacy(options.privacy)  # before anything is imported
     files = expand_paths(paths)
     report = ImportReport()
     near = _NearDuplicates(ws, options.near_duplicate_bits)

@@ -18,11 +18,13 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..lineage.signing import public_key_from_b64
+from ..privacy import Policy
 from ..roles import Action, can
 from . import db
 from .auth import AuthError, User, check_password, issue_token, register_device, user_for_token
 from .blobstore import SHA256_RE, BlobMismatch, BlobTooLarge
 from .config import Store
+from .privacy import blob_policy
 from .push import WireEvent, check_and_store, decode_all
 
 __all__ = ["PROTOCOL", "create_app"]
@@ -248,6 +250,9 @@ def create_app(store: Store) -> FastAPI:
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > cfg.max_blob_bytes:
             raise HTTPException(413, f"a blob may be at most {cfg.max_blob_bytes:,} bytes")
+        rule = await run_in_threadpool(_blob_policy, store, sha256)
+        if rule.local_only:
+            raise HTTPException(403, f"blob {sha256}: {rule.refusal()}; it is not kept here")
         if await run_in_threadpool(_blob_known, store, sha256):
             return JSONResponse({"sha256": sha256, "stored": False}, status_code=200)
         try:
@@ -260,10 +265,17 @@ def create_app(store: Store) -> FastAPI:
         return JSONResponse({"sha256": sha256, "stored": True}, status_code=201)
 
     @app.get("/v1/blobs/{sha256}", response_class=Response, responses={
-        200: {"content": {"application/octet-stream": {}}}, 404: {"description": "absent"}})  # fmt: skip
+        200: {"content": {"application/octet-stream": {}}}, 404: {"description": "absent"},
+        403: {"description": "local-only, or restricted to other roles"}})  # fmt: skip
     def get_blob(sha256: str, user: UserDep) -> Response:
-        """A blob's bytes (the client checks the hash again)."""
-        if not SHA256_RE.match(sha256) or not _blob_known(store, sha256):
+        """A blob's bytes (the client checks the hash again), unless its source's privacy
+        forbids: local-only never, restricted only to the roles it names and admins."""
+        if not SHA256_RE.match(sha256):
+            raise HTTPException(404, f"the server has no blob {sha256}")
+        rule = _blob_policy(store, sha256)
+        if not rule.may_read(user.role):
+            raise HTTPException(403, f"blob {sha256}: {rule.refusal()}")
+        if not _blob_known(store, sha256):
             raise HTTPException(404, f"the server has no blob {sha256}")
         from fastapi.responses import FileResponse
 
@@ -350,6 +362,11 @@ def _blob_known(store: Store, sha256: str) -> bool:
     with db.read_tx(store.engine) as conn:
         row = conn.execute(sa.select(db.blobs.c.sha256).where(db.blobs.c.sha256 == sha256))
         return row.first() is not None and store.blobs.has(sha256)
+
+
+def _blob_policy(store: Store, sha256: str) -> Policy:
+    with db.read_tx(store.engine) as conn:
+        return blob_policy(conn, sha256)
 
 
 def _blob_record(store: Store, sha256: str, size: int) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
     "SCHEMA_VERSION", "blobs", "counter_value", "create_schema", "devices", "events", "get_meta", "lock_counter",
-    "incidents", "make_engine", "meta", "metadata", "read_tx", "set_counter", "set_meta", "tokens", "users", "write_tx",
+    "incidents", "item_privacy", "make_engine", "meta", "metadata", "read_tx", "set_counter", "set_meta", "tokens", "users", "write_tx",
 ]  # fmt: skip
 
 SCHEMA_VERSION = 1
@@ -71,6 +71,16 @@ blobs = sa.Table(
     sa.Column("sha256", sa.String(64), primary_key=True),
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("stored", sa.BigInteger, nullable=False),
+)  # fmt: skip
+
+# Items whose source carries enforced privacy markers (docs/sync-protocol.md "Privacy"): one row
+# per (item, blob it names); derived items inherit their parent's markers.
+item_privacy = sa.Table(
+    "item_privacy", metadata,
+    sa.Column("item_id", sa.String(64), primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("markers", sa.Text, nullable=False),  # JSON list
+    sa.Index("ix_item_privacy_sha256", "sha256"),
 )  # fmt: skip
 
 meta = sa.Table(

@@ -19,6 +19,7 @@ from ..lineage.signing import genesis_hash, public_key_from_b64, verify_signatur
 from ..roles import Action, can, reason
 from . import db
 from .auth import User
+from .privacy import PushPrivacy
 
 __all__ = ["Result", "WireEvent", "check_and_store", "decode_all", "type_action"]
 
@@ -123,7 +124,9 @@ def _load_devices(conn: Connection, ids: set[str]) -> dict[str, _Device]:
     return found
 
 
-def _check(r: Result, user: User, dev: _Device | None, blobs_present: set[str]) -> Result:
+def _check(
+    r: Result, user: User, dev: _Device | None, blobs_present: set[str], local_only: bool = False
+) -> Result:
     ev = r.event
     assert ev is not None
     if dev is None:
@@ -153,7 +156,7 @@ def _check(r: Result, user: User, dev: _Device | None, blobs_present: set[str]) 
         if not key_ok:
             return Result(r.hash, "invalid",
                           detail="a device chain starts with its device.enrolled event")  # fmt: skip
-    if ev.type in _BLOB_TYPES:
+    if ev.type in _BLOB_TYPES and not local_only:  # a local-only item's blob stays home
         sha = ev.payload.get("blob_sha256") if isinstance(ev.payload, dict) else None
         if not isinstance(sha, str) or sha not in blobs_present:
             return Result(r.hash, "missing_blob", detail=f"upload blob {sha} first")
@@ -210,6 +213,7 @@ def check_and_store(conn: Connection, user: User, decoded: list[Result]) -> list
     existing = _existing(conn, [r.hash for r in decoded])
     devs = _load_devices(conn, {r.event.device_id for r in decoded if r.event is not None})
     present = _blobs_present(conn, decoded)
+    privacy = PushPrivacy(conn)
     results: list[Result] = []
     taken: dict[str, Result] = {}
     for r in decoded:
@@ -220,11 +224,12 @@ def check_and_store(conn: Connection, user: User, decoded: list[Result]) -> list
         elif r.status == "ok" and r.event is not None:
             dev = devs.get(r.event.device_id)
             event = r.event
-            r = _check(r, user, dev, present)
+            r = _check(r, user, dev, present, privacy.local_only(event))
             r.event = event  # kept for the incident record
             if r.status == "ok" and dev is not None:
                 dev.head_seq, dev.head_hash = event.device_seq, r.hash
                 taken[r.hash] = r
+                privacy.accepted(event)
         results.append(r)
     _seal(results)
     # a device whose tail was unsealed rolled back: later events of it were checked against
@@ -249,6 +254,7 @@ def check_and_store(conn: Connection, user: User, decoded: list[Result]) -> list
     if rows:
         conn.execute(db.events.insert(), rows)
         db.set_counter(conn, last)
+        privacy.save({r.hash for r in results if r.status == "ok"})
     _record_incidents(conn, user, results, now)
     return results
 
