@@ -100,6 +100,7 @@ def sync_cmd(
         typer.echo(
             f"{result.server}: pushed {result.pushed}, pulled {result.pulled} events; "
             f"blobs uploaded {result.blobs_uploaded}, downloaded {result.blobs_downloaded}"
+            + (f", kept local {result.blobs_kept_local}" if result.blobs_kept_local else "")
         )
         if result.server_restored:
             typer.echo("the server had lost events (restored from an older backup): "

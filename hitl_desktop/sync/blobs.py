@@ -10,11 +10,15 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+import httpx
+
+from ..privacy import policy
 from ..workspace import Workspace
 from ..workspace.errors import BlobError
 from . import state
 from .credentials import load_token, require_url
-from .errors import SyncError
+from .errors import BlobWithheld, SyncError
+from .privacy import item_markers
 from .transport import Transport
 
 
@@ -26,7 +30,11 @@ def fetch_blob(ws: Workspace, sha256: str, *, transport: Transport | None = None
     t = transport or Transport(require_url(ws), token=load_token(require_url(ws)))
     try:
         ws.blobs.path(sha256)  # refuses anything but a SHA-256 hex digest
-        data = t.request("GET", f"/v1/blobs/{sha256}").content
+        resp = t.request("GET", f"/v1/blobs/{sha256}", ok=(200, 403))
+        if resp.status_code == 403:
+            raise BlobWithheld(f"the file {sha256[:16]} is not available from the server: "
+                               f"{_detail(resp)}; the item is shown without it")  # fmt: skip
+        data = resp.content
     finally:
         if own:
             t.close()
@@ -55,17 +63,32 @@ def prefetch_assigned(
     user = conn.execute("SELECT value FROM meta WHERE key = ?", (state.USER_KEY,)).fetchone()
     name = user[0] if user else ws.profile.name
     try:
-        shas = [r[0] for r in conn.execute(
-            "SELECT DISTINCT i.blob_sha256 FROM assignments a JOIN items i ON i.id = a.item_id"
-            " WHERE a.assignee = ? AND i.blob_sha256 IS NOT NULL", (name,))]  # fmt: skip
+        rows = conn.execute(
+            "SELECT i.id, i.blob_sha256 FROM assignments a JOIN items i ON i.id = a.item_id"
+            " WHERE a.assignee = ? AND i.blob_sha256 IS NOT NULL", (name,)).fetchall()  # fmt: skip
     except sqlite3.OperationalError:
         return 0
+    shas = list(dict.fromkeys(sha for item, sha in rows
+                              if ws.blobs.has(sha) or not _local_only(conn, item)))  # fmt: skip
     fetched = 0
     for sha in shas:
         try:
             fetched += fetch_blob(ws, sha, transport=transport)
+        except BlobWithheld:
+            continue  # privacy: the item is worked on without its file, nothing to report
         except (SyncError, BlobError) as exc:
             if problems is None:
                 raise
             problems.append(str(exc))
     return fetched
+
+
+def _local_only(conn: sqlite3.Connection, item: str) -> bool:
+    return policy(item_markers(conn, item)).local_only
+
+
+def _detail(resp: httpx.Response) -> str:
+    try:
+        return str(resp.json().get("detail", resp.text))
+    except ValueError:
+        return resp.text[:200]

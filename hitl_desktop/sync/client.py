@@ -24,6 +24,7 @@ from .blobs import prefetch_assigned
 from .checks import PullVerifier, WireEvent, device_of, sealed_cut
 from .credentials import load_token, require_url, save_token, server_url, token_user
 from .errors import PulledEventRefused, SyncError
+from .privacy import kept_local
 from .transport import PROTOCOL, RetryPolicy, Transport
 
 PUSH_CHUNK = 1000  # events per push (the server takes up to 5,000)
@@ -102,6 +103,7 @@ class SyncResult:
     pulled: int = 0
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
+    blobs_kept_local: int = 0  # blobs of local-only sources: their events went, the bytes stay
     refused: list[dict[str, Any]] = field(default_factory=list)  # statuses other than ok/dup
     blob_problems: list[str] = field(default_factory=list)
     retries: int = 0  # requests retried after network errors, 429 or 503
@@ -241,7 +243,10 @@ def _push(t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progr
             return  # the rest of the batch is not sealed yet (being written now)
         chunk = batch[:n]
         events = [e for _, e in chunk]
-        _upload_blobs(t, ws, _blob_refs(events), result)
+        keep = kept_local(ws.reader(), events)
+        refs = _blob_refs(events)
+        result.blobs_kept_local += sum(s in keep for s in refs)
+        _upload_blobs(t, ws, [s for s in refs if s not in keep], result)
         reply = t.request("POST", "/v1/events/push", json={
             "project_id": ws.project_id, "events": [e.to_wire() for e in events],
         }).json()  # fmt: skip

@@ -19,3 +19,8 @@ class ProtocolMismatch(SyncError):
 
 class PulledEventRefused(SyncError):
     """An event from the server failed the checks; nothing of its page was stored."""
+
+
+class BlobWithheld(SyncError):
+    """The server refuses a blob because of its source's privacy (local-only or restricted);
+    the item is shown without its file."""
