@@ -239,6 +239,7 @@ def create_app(store: Store) -> FastAPI:
 
     @app.put("/v1/blobs/{sha256}", status_code=201, responses={
         200: {"description": "already stored"}, 413: {"description": "too large"},
+        403: {"description": "the blob's source is local-only: it is never kept here"},
         422: {"description": "the bytes do not match the hash; nothing kept"}},
         openapi_extra={"requestBody": {"required": True, "content": {
             "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
