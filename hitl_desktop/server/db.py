@@ -139,6 +139,9 @@ def create_schema(engine: Engine) -> None:
             conn.execute(counter.insert().values(id=1, value=0))
         if get_meta(conn, "schema_version") is None:
             set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+        from .privacy import backfill  # here: privacy reads these tables
+
+        backfill(conn)  # once: privacy of items stored before the item_privacy table
 
 
 _sqlite_writers: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()

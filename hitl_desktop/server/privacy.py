@@ -13,7 +13,7 @@ from ..lineage.envelope import Event
 from ..privacy import Policy, enforced, policy
 from . import db
 
-__all__ = ["PushPrivacy", "blob_policy", "event_shas"]
+__all__ = ["PushPrivacy", "backfill", "blob_policy", "event_shas"]
 
 _ITEM_TYPES = ("item.imported", "item.derived")
 
@@ -90,3 +90,31 @@ def blob_policy(conn: Connection, sha256: str) -> Policy:
         sa.select(db.item_privacy.c.markers).where(db.item_privacy.c.sha256 == sha256)
     ).scalars()
     return policy(m for text in rows for m in orjson.loads(text))
+
+
+BACKFILL_KEY = "item_privacy_filled"
+
+
+def backfill(conn: Connection, page: int = 5000) -> int:
+    """Fill ``item_privacy`` from the item events already stored, once (a store created before
+    the table existed). Returns how many stored item events were read."""
+    if db.get_meta(conn, BACKFILL_KEY) is not None:
+        return 0
+    privacy = PushPrivacy(conn)
+    after, seen = 0, 0
+    while True:
+        rows = conn.execute(
+            sa.select(db.events.c.server_seq, db.events.c.hash, db.events.c.body)
+            .where(db.events.c.type.in_(_ITEM_TYPES), db.events.c.server_seq > after)
+            .order_by(db.events.c.server_seq)
+            .limit(page)
+        ).all()
+        if not rows:
+            break
+        for r in rows:
+            privacy.accepted(Event.from_body(r.hash, r.body, None))
+        privacy.save({r.hash for r in rows})
+        privacy.rows.clear()
+        after, seen = rows[-1].server_seq, seen + len(rows)
+    db.set_meta(conn, BACKFILL_KEY, "1")
+    return seen

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.lineage.envelope import Event
+from hitl_desktop.server import Store
+from hitl_desktop.server.db import item_privacy, meta, read_tx, write_tx
+from hitl_desktop.server.privacy import BACKFILL_KEY, blob_policy
 from hitl_desktop.workspace import Workspace
 from tests.support.files import text_pdf
 
@@ -91,4 +94,29 @@ def test_an_unrestricted_blob_is_still_required_and_served(
     events = _import(ws, _note(tmp_path, "plain text\n"), "personal-data")  # descriptive only
     r = api.push(events, ws.project_id).json()
     assert [x["status"] for x in r["results"]][-1] == "missing_blob"
+    ws.close()
+
+
+def test_a_store_from_before_the_privacy_table_is_filled_once_on_open(
+    sqlite_server: Server, tmp_path: Path
+) -> None:
+    ws = make_workspace(tmp_path, "alice", "worker")
+    api = sqlite_server.client("alice")
+    assert api.register(ws).status_code == 200
+    pdf = tmp_path / "contract.pdf"
+    pdf.write_bytes(text_pdf(["A name"]))
+    events = _import(ws, pdf, "local-only")
+    assert api.push(events, ws.project_id).json()["acknowledged"] == len(events)
+    page = next(e for e in events if e.type == "item.derived").payload["blob_sha256"]
+    with write_tx(sqlite_server.store.engine) as conn:  # as a store of the previous version
+        conn.execute(item_privacy.delete())
+        conn.execute(meta.delete().where(meta.c.key == BACKFILL_KEY))
+    assert api.put_blob(page, ws.blobs.read_bytes(page)).status_code == 201  # nothing known
+    reopened = Store(sqlite_server.config)
+    try:
+        with read_tx(reopened.engine) as conn:
+            assert blob_policy(conn, page).local_only  # the page inherits, filled on open
+    finally:
+        reopened.close()
+    assert sqlite_server.client("root").http.get(f"/v1/blobs/{page}").status_code == 403
     ws.close()
