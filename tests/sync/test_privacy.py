@@ -13,7 +13,10 @@ from hitl_desktop.cli import app
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.sync import fetch_blob, sync
 from hitl_desktop.sync.errors import BlobWithheld
+from hitl_desktop.sync.privacy import kept_local
 from hitl_desktop.workspace import Workspace
+from hitl_desktop.workspace.store import iter_events
+from tests.support.files import text_pdf
 
 from .conftest import FAST, LiveServer
 from .helpers import assign, hashes, new_workspace, second_device, server_hashes, sign_in
@@ -68,3 +71,22 @@ def test_local_only_source_syncs_events_not_files(live_server: LiveServer, tmp_p
     finally:
         laptop.close()
         tablet.close()
+
+
+def test_pages_pushed_after_their_pdf_still_stay_local(tmp_path: Path) -> None:
+    """A later chunk holding only the pages finds the PDF's markers in the workspace log."""
+    ws = new_workspace(tmp_path / "ws")
+    try:
+        for name, privacy in (("secret.pdf", ("local-only",)), ("open.pdf", ())):
+            (tmp_path / name).write_bytes(text_pdf([f"{name} page 1", f"{name} page 2"]))
+            import_paths(ws, [tmp_path / name], ImportOptions(workers=1, dpi=60, privacy=privacy))
+        events = [e for c in iter_events(ws.reader()) for e in c]
+        parents = {e.subject_item: e.payload["name"] for e in events if e.type == "item.imported"}
+        pages = [e for e in events if e.type == "item.derived"]
+        mine = {e.payload["blob_sha256"]: parents[e.payload["parent"]] for e in pages}
+        kept = kept_local(ws.reader(), pages)
+        assert len(pages) == 4
+        assert {sha for sha, pdf in mine.items() if pdf == "secret.pdf"} <= kept
+        assert not kept & {sha for sha, pdf in mine.items() if pdf == "open.pdf"}
+    finally:
+        ws.close()
