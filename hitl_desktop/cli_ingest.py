@@ -31,7 +31,13 @@ def _import_options(**kw: Any) -> Any:
 TagOpt = Annotated[list[str], typer.Option("--tag", help="Free tag (repeatable).")]
 PrivacyOpt = Annotated[
     list[str],
-    typer.Option("--privacy", help="Privacy flag such as personal-data, faces (repeatable)."),
+    typer.Option(
+        "--privacy",
+        help="Privacy marker (repeatable): local-only (files never leave this device; "
+        "events sync with the hash only), restricted:ROLE[+ROLE] (the server gives "
+        "the files only to those roles and admins), or a description such as "
+        "personal-data, faces.",
+    ),
 ]
 
 

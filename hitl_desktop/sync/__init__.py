@@ -6,10 +6,16 @@ Follows docs/sync-protocol.md (version 1). Qt-free; the CLI (``hitl sync``) and 
 
 from .blobs import fetch_blob, prefetch_assigned
 from .client import SyncResult, login, logout, sync, sync_status
-from .errors import LoginRequired, ProtocolMismatch, PulledEventRefused, SyncError
+from .errors import (
+    BlobWithheld,
+    LoginRequired,
+    ProtocolMismatch,
+    PulledEventRefused,
+    SyncError,
+)
 from .transport import RetryPolicy
 
 __all__ = [
-    "LoginRequired", "ProtocolMismatch", "PulledEventRefused", "RetryPolicy", "SyncError",
+    "BlobWithheld", "LoginRequired", "ProtocolMismatch", "PulledEventRefused", "RetryPolicy", "SyncError",
     "SyncResult", "fetch_blob", "login", "logout", "prefetch_assigned", "sync", "sync_status",
 ]  # fmt: skip
