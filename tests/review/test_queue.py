@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +25,7 @@ from hitl_desktop.workspace import Profile, Workspace
 from hitl_desktop.workspace.projector import apply_all, projection_digest
 from hitl_desktop.workspace.queries import ItemFilter, page_items
 from hitl_desktop.workspace.store import insert_events
-from tests.support.replica import log_events, shuffled_replica
+from tests.support.replica import copy_as_device, log_events, shuffled_replica
 
 DATA = Path(__file__).parents[2].parent / "shared" / "data"
 PAGES = sorted((DATA / "funsd" / "images").glob("*.png"))[:6]
@@ -245,12 +244,7 @@ def _pull(src: Workspace, dst: Workspace) -> None:
 def _second_device(ws: Workspace, path: Path) -> Workspace:
     """A copy of ``ws`` opened as another device of the same project (its own key)."""
     ws.close()
-    shutil.copytree(ws.path, path)
-    conn = sqlite3.connect(path / "workspace.db")
-    conn.execute("DELETE FROM meta WHERE key = 'device_id'")
-    conn.commit()
-    conn.close()
-    return Workspace.open(path)
+    return copy_as_device(ws.path, path)
 
 
 def _review_digest(ws: Workspace) -> dict[str, str]:

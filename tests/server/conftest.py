@@ -210,17 +210,10 @@ def make_workspace(root: Path, name: str, role: str) -> Workspace:
 
 def second_device(ws: Workspace, root: Path, name: str, role: str) -> Workspace:
     """Another device of ``ws``'s project: a copy of its folder that enrols a new key."""
-    import sqlite3
-
-    from hitl_desktop.workspace.paths import DB_NAME
+    from tests.support.replica import copy_as_device
 
     path = root / f"dev-{name}-{time.monotonic_ns()}"
-    shutil.copytree(ws.path, path)
-    conn = sqlite3.connect(path / DB_NAME)
-    conn.execute("DELETE FROM meta WHERE key = 'device_id'")
-    conn.commit()
-    conn.close()
-    return Workspace.open(path, profile=Profile(name, role))
+    return copy_as_device(ws.path, path, profile=Profile(name, role))
 
 
 def own_events(ws: Workspace) -> list[Event]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
 from hitl_desktop.lineage import Event
+from hitl_desktop.workspace import Profile, Workspace
+from hitl_desktop.workspace.paths import DB_NAME
 from hitl_desktop.workspace.projections import Projection, default_projections
 from hitl_desktop.workspace.projector import apply_all
 from hitl_desktop.workspace.store import create_schema, insert_events, iter_events
@@ -38,3 +41,14 @@ def shuffled_replica(
         insert_events(conn, chunk)
         apply_all(conn, projections, chunk)
     return conn, projections
+
+
+def copy_as_device(source: Path, path: Path, *, profile: Profile | None = None) -> Workspace:
+    """Copy the workspace folder ``source`` to ``path`` and open the copy as another device of
+    the same project: with its device id forgotten, it enrols a key of its own."""
+    shutil.copytree(source, path)
+    conn = sqlite3.connect(path / DB_NAME)
+    conn.execute("DELETE FROM meta WHERE key = 'device_id'")
+    conn.commit()
+    conn.close()
+    return Workspace.open(path, profile=profile)

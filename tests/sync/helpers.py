@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 from hitl_desktop.review.queue import open_tasks
 from hitl_desktop.sync import login
 from hitl_desktop.workspace import Profile, Workspace
+from tests.support.replica import copy_as_device
 
 from .conftest import FAST, PASSWORD, LiveServer
 
@@ -22,12 +22,8 @@ def new_workspace(path: Path) -> Workspace:
 def second_device(ws: Workspace, path: Path) -> tuple[Workspace, Workspace]:
     """Close ``ws``, copy it to ``path`` as another device of the project; both reopened."""
     ws.close()
-    shutil.copytree(ws.path, path)
-    conn = sqlite3.connect(path / "workspace.db")
-    conn.execute("DELETE FROM meta WHERE key = 'device_id'")
-    conn.commit()
-    conn.close()
-    return Workspace.open(ws.path), Workspace.open(path)
+    other = copy_as_device(ws.path, path)
+    return Workspace.open(ws.path), other
 
 
 def sign_in(ws: Workspace, url: str, user: str = "ana") -> None:
