@@ -4,6 +4,7 @@ the status bar counts the tasks waiting ("Review: N")."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ..workspace import Workspace
 from .review_queue import open_count
-from .review_view import ReviewView
+
+if TYPE_CHECKING:
+    from .review_view import ReviewView
 
 
 class ReviewController(QObject):
@@ -24,8 +27,8 @@ class ReviewController(QObject):
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
-        self.view = ReviewView(workspace, parent)
-        self.view.decided.connect(lambda _hash: self.decided.emit())
+        self._parent = parent
+        self._view: ReviewView | None = None  # built on first use: it pulls in the matchers
         self.action = QAction(self.tr("Review &queue…"), parent)
         self.action.setObjectName("review.open_queue")
         self.action.setShortcut(QKeySequence("Ctrl+R"))
@@ -39,6 +42,15 @@ class ReviewController(QObject):
         self.count_label.setContentsMargins(6, 0, 6, 0)
         self.count_label.setToolTip(tip)
         bar.addPermanentWidget(self.count_label)
+
+    @property
+    def view(self) -> ReviewView:
+        if self._view is None:
+            from .review_view import ReviewView  # scipy and the matchers load only for review
+
+            self._view = ReviewView(self._workspace, self._parent)
+            self._view.decided.connect(lambda _hash: self.decided.emit())
+        return self._view
 
     @Slot()
     def open_view(self) -> ReviewView:
@@ -58,8 +70,10 @@ class ReviewController(QObject):
             self.count_label.setToolTip(str(exc))
             return
         self.count_label.setText(self.tr("Review: {n}").format(n=count))
-        if self.view.isVisible() and not self.view.pending:
-            self.view.queue.reload()
+        view = self._view
+        if view is not None and view.isVisible() and not view.pending:
+            view.queue.reload()
 
     def shutdown(self) -> None:
-        self.view.shutdown()
+        if self._view is not None:
+            self._view.shutdown()

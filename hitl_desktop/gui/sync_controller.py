@@ -10,20 +10,24 @@ each failure in a row (``next_delay_s``) until one succeeds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from ..sync import LoginRequired, RetryPolicy, SyncResult, logout, sync
+from ..sync.errors import LoginRequired
 from ..sync.gui_support import local_status, next_delay_s, signed_in
+from ..sync.retry import RetryPolicy
 from ..workspace import Workspace, WorkspaceError
 from ..workspace.progress import Cancelled
 from .sync_dialog import SignInDialog
 from .sync_incidents import IncidentsView
 from .sync_status import SyncStatusBar
 from .tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from ..sync.client import SyncResult
 
 INTERVAL_KEY = "sync/interval_minutes"
 DEFAULT_INTERVAL_MIN = 5.0
@@ -186,6 +190,8 @@ class SyncController(QObject):
     @Slot()
     def sign_out(self) -> None:
         try:
+            from ..sync.client import logout
+
             url = logout(self._workspace())
         except WorkspaceError as exc:
             self._bar.showMessage(str(exc), 10_000)
@@ -218,6 +224,8 @@ class SyncController(QObject):
         self._start()
 
     def _start(self) -> TaskHandle:
+        from ..sync.client import sync  # the HTTP client loads with the first sync
+
         ws, policy = self._workspace(), self.policy
         self.timer.stop()
         self.status.set_busy(True)

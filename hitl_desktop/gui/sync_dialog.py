@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..sync import LoginRequired, RetryPolicy, login
+from ..sync.errors import LoginRequired
+from ..sync.retry import RetryPolicy
 from ..workspace import Workspace
 from .tasks import TaskHandle, TaskRunner
 
@@ -122,7 +123,7 @@ class SignInDialog(QDialog):
         ws, policy = self._workspace(), self._policy
         self.handle = self._runner.start(
             self.tr("Sign in"),
-            lambda _cancel, _progress: login(ws, url, user, password, policy=policy),
+            lambda _cancel, _progress: _login(ws, url, user, password, policy),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -152,3 +153,9 @@ class SignInDialog(QDialog):
             self.handle.detach()
             self.handle = None
         super().reject()
+
+
+def _login(ws: Workspace, url: str, user: str, password: str, policy: RetryPolicy) -> Any:
+    from ..sync.client import login  # the HTTP client loads only when someone signs in
+
+    return login(ws, url, user, password, policy=policy)

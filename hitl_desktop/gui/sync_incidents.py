@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..sync import RetryPolicy
 from ..sync.gui_support import Incident, fetch_incidents
+from ..sync.retry import RetryPolicy
 from ..workspace import Workspace
 from .tasks import TaskHandle, TaskRunner
 

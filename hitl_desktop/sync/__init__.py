@@ -1,21 +1,29 @@
 """The sync client: pushes local events and blobs to the central store and pulls the rest.
 
 Follows docs/sync-protocol.md (version 1). Qt-free; the CLI (``hitl sync``) and the GUI call
-``sync`` with a progress callback and a ``CancelToken``.
+``sync`` with a progress callback and a ``CancelToken``. Names load on first use (PEP 562), so
+the desktop app does not import the HTTP client until it syncs.
 """
 
-from .blobs import fetch_blob, prefetch_assigned
-from .client import SyncResult, login, logout, sync, sync_status
-from .errors import (
-    BlobWithheld,
-    LoginRequired,
-    ProtocolMismatch,
-    PulledEventRefused,
-    SyncError,
-)
-from .transport import RetryPolicy
+from __future__ import annotations
 
-__all__ = [
-    "BlobWithheld", "LoginRequired", "ProtocolMismatch", "PulledEventRefused", "RetryPolicy", "SyncError",
-    "SyncResult", "fetch_blob", "login", "logout", "prefetch_assigned", "sync", "sync_status",
-]  # fmt: skip
+import importlib
+from typing import Any
+
+_WHERE = {
+    "fetch_blob": "blobs", "prefetch_assigned": "blobs",
+    "SyncResult": "client", "login": "client", "logout": "client", "sync": "client",
+    "sync_status": "client",
+    "BlobWithheld": "errors", "LoginRequired": "errors", "ProtocolMismatch": "errors",
+    "PulledEventRefused": "errors", "SyncError": "errors",
+    "RetryPolicy": "retry",
+}  # fmt: skip
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

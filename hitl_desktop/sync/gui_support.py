@@ -13,7 +13,7 @@ from ..workspace.progress import CancelToken
 from ..workspace.queries import event_count
 from . import state
 from .credentials import load_token, require_url, server_url
-from .transport import RetryPolicy, Transport
+from .retry import RetryPolicy
 
 INCIDENT_PAGE = 1000  # the server answers at most this many incidents a request
 MAX_BACKOFF_S = 3600.0
@@ -48,6 +48,8 @@ def fetch_incidents(
     server answers 403 to anyone else, raised as a SyncError naming the reason)."""
     url = require_url(ws)
     found: list[Incident] = []
+    from .transport import Transport  # the HTTP client loads only when it is used
+
     with Transport(url, token=load_token(url), policy=policy, cancel=cancel) as t:
         while len(found) < limit:
             page = t.request("GET", "/v1/incidents", params={"after": after}).json()

@@ -8,10 +8,8 @@ user to log in again; 426 names which side to upgrade. The token is sent only in
 
 from __future__ import annotations
 
-import random
 import ssl
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import certifi
@@ -19,6 +17,7 @@ import httpx
 
 from ..workspace.progress import CancelToken
 from .errors import LoginRequired, ProtocolMismatch, SyncError
+from .retry import RetryPolicy
 
 PROTOCOL = 1
 _RETRY_STATUS = (429, 503)
@@ -32,23 +31,6 @@ def _tls_context() -> ssl.SSLContext:
     if _tls is None:
         _tls = ssl.create_default_context(cafile=certifi.where())
     return _tls
-
-
-@dataclass
-class RetryPolicy:
-    base_s: float = 0.5
-    cap_s: float = 30.0
-    max_retries: int = 8  # for the whole sync, not per request
-    timeout_s: float = 60.0
-
-    def delay(self, attempt: int, retry_after: str | None) -> float:
-        if retry_after is not None:
-            try:
-                return min(self.cap_s, max(0.0, float(retry_after)))
-            except ValueError:
-                pass
-        top = min(self.cap_s, self.base_s * 2**attempt)
-        return random.uniform(top / 2, top)  # jitter: clients do not retry in lockstep
 
 
 def _detail(resp: httpx.Response) -> str:
