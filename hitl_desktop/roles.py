@@ -21,6 +21,7 @@ class Action(StrEnum):
     REVIEW = "review"
     ASSIGN = "assign"  # give items to workers (overlap and gold tasks)
     PUBLISH_SCHEMA = "publish_schema"
+    APPROVE_DATASET = "approve_dataset"  # sign off an exported dataset version
     ADMIN = "admin"
 
 
@@ -33,7 +34,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
     "expert": frozenset(
         {Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW, Action.ASSIGN}
     )
-    | {Action.PUBLISH_SCHEMA},
+    | {Action.PUBLISH_SCHEMA, Action.APPROVE_DATASET},
     "admin": _ALL,
 }
 assert set(PERMISSIONS) == set(ROLES), "every workspace role needs a row"
@@ -54,6 +55,7 @@ _VERBS: dict[Action, str] = {
     Action.REVIEW: "decide reviews",
     Action.ASSIGN: "assign work",
     Action.PUBLISH_SCHEMA: "publish schemas",
+    Action.APPROVE_DATASET: "approve dataset exports",
     Action.ADMIN: "use the rebuild and admin tools",
 }
 

@@ -299,6 +299,28 @@ class PrelabelMade(_Payload):
     boxes: list[BoxPayload] = Field(default_factory=list)  # detection
 
 
+class DatasetExported(_Payload):
+    """A dataset written by ``hitl export``: its ``MANIFEST.json`` lists every file, event and
+    blob it holds; ``manifest_sha256`` is the hash of that file's bytes."""
+
+    format: str = Field(min_length=1)
+    manifest_sha256: Sha256Hex
+    export_sha256: Sha256Hex  # all files except the manifest, in the manifest's order
+    options: dict[str, Any] = Field(default_factory=dict)
+    schema_ref: str | None = None
+    counts: dict[str, int] = Field(default_factory=dict)
+    folder: NFCStr = ""  # where it was written (informative: the folder may move)
+
+
+class DatasetApproved(_Payload):
+    """An expert's sign-off of one exported dataset version, named by its manifest hash."""
+
+    manifest_sha256: Sha256Hex
+    export_sha256: Sha256Hex
+    format: str = ""
+    note: NFCStr = ""
+
+
 PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "device.enrolled": DeviceEnrolled,
     "workspace.created": WorkspaceCreated,
@@ -316,6 +338,8 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "model.registered": ModelRegistered,
     "prelabel.made": PrelabelMade,
     "schema.published": SchemaPublished,
+    "dataset.exported": DatasetExported,
+    "dataset.approved": DatasetApproved,
 }
 
 

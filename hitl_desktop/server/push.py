@@ -13,7 +13,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..lineage.canonical import CanonicalError, canonical_json
+from ..lineage.canonical import CanonicalError
 from ..lineage.envelope import EnvelopeError, Event, event_hash
 from ..lineage.signing import genesis_hash, public_key_from_b64, verify_signature
 from ..roles import Action, can, reason
@@ -28,6 +28,7 @@ _TYPE_ACTIONS: dict[str, Action] = {
     "schema.published": Action.PUBLISH_SCHEMA,
     "review.decided": Action.REVIEW,
     "assignment.made": Action.ASSIGN,
+    "dataset.approved": Action.APPROVE_DATASET,
 }
 _BLOB_TYPES = ("item.imported", "item.derived")
 
@@ -70,7 +71,10 @@ def _check_types(ev: Event) -> None:
 
 
 def _decode(w: WireEvent, project_id: str) -> Result:
-    """Checks that need no database: envelope, hash, canonical body, project."""
+    """Checks that need no database: envelope, hash, canonical body, project.
+
+    The body is parsed once and re-encoded canonically (``Event.create``): equal bytes prove it
+    canonical, and the event comes out of the same step."""
     try:
         sig = base64.b64decode(w.sig, validate=True) if w.sig is not None else None
     except (binascii.Error, ValueError):
@@ -79,10 +83,15 @@ def _decode(w: WireEvent, project_id: str) -> Result:
     if event_hash(body) != w.hash:
         return Result(w.hash, "bad_sig", detail="the hash does not match the body (altered)")
     try:
-        ev = Event.from_body(w.hash, w.body, sig)
-        if canonical_json(orjson.loads(body)) != body:
+        fields = orjson.loads(body)
+        ev = Event.create(fields, sig) if isinstance(fields, dict) else None
+        if ev is None:
+            raise EnvelopeError(f"event {w.hash[:12]}: the body is not a JSON object")
+        if ev.body != w.body:
             return Result(w.hash, "invalid", detail="the body is not canonical JSON (RFC 8785)")
         _check_types(ev)
+    except orjson.JSONDecodeError as exc:
+        return Result(w.hash, "invalid", detail=f"not an envelope-1 event: body is not JSON ({exc})")
     except (EnvelopeError, CanonicalError) as exc:
         return Result(w.hash, "invalid", detail=f"not an envelope-1 event: {exc}")
     if ev.project_id != project_id:
