@@ -15,14 +15,16 @@ from .schemas import SchemasProjection
 
 def default_projections() -> list[Projection]:
     # The review queue reads the annotation and assignment tables, so it comes after them.
-    # It lives with the review domain code; imported here, not at module level, because that
-    # code builds on the workspace package this module belongs to.
+    # It and the insights tables live with their domain code; imported here, not at module
+    # level, because that code builds on the workspace package this module belongs to.
+    from ...insights.projection import InsightsProjection
     from ...review.projection import ReviewProjection
 
     return [
         ItemsProjection(), ItemHistoryProjection(), ItemSourcesProjection(), FingerprintsProjection(),
         OcrProjection(), ModelsProjection(), PrelabelsProjection(), AnnotationsProjection(),
         ItemTagsProjection(), SchemasProjection(), AssignmentsProjection(), ReviewProjection(),
+        InsightsProjection(),
     ]  # fmt: skip
 
 
