@@ -58,7 +58,7 @@ class InsightsProjection(Projection):
         contrast    REAL,
         characters  REAL,
         words       REAL,
-        script      TEXT,  -- the main script of a text's letters (LATIN, CJK, ...)
+        script      TEXT,  -- the main script of the letters of a text (LATIN, CJK, ...)
         near_dups   INTEGER NOT NULL  -- items flagged as near-duplicates at import
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS insights_answers (
@@ -67,7 +67,7 @@ class InsightsProjection(Projection):
         day      INTEGER NOT NULL,
         actor    TEXT NOT NULL,
         key      TEXT NOT NULL,
-        decision TEXT  -- accept, merge, adjudicate for a review decision; NULL for a revision
+        decision TEXT  -- accept, merge, adjudicate for a review decision, NULL for a revision
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS insights_suggestions (
         hash    TEXT PRIMARY KEY,

@@ -133,3 +133,6 @@ class Filters:
             if value
         ]
         return ", ".join(parts) if parts else "no filter"
+
+
+NO_FILTER = Filters()

@@ -1,0 +1,88 @@
+"""Every figure of the dashboard at once, as plain dataclasses (for the GUI, the CLI, the
+report): corrections, drift, validation, confusion, agreement, throughput and timeline."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..workspace.projector import gc_paused
+from .activity import AgreementPoint, Throughput, Timeline, agreement_trend, throughput, timeline
+from .confusion import Confusion, confusion
+from .corrections import Corrections, correction_rates
+from .drift import (
+    DriftThresholds,
+    InputDrift,
+    LabelDrift,
+    input_drift,
+    label_drift,
+)
+from .validation import Validation, validation_summary
+from .vocabulary import ReadText, VocabularyDrift, vocabulary_drift
+from .windows import NO_FILTER, Filters, Period
+
+DEFAULT_THRESHOLDS = DriftThresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    period: Period
+    filters: Filters
+    events: int  # events in the log
+    corrections: Corrections  # the current window
+    corrections_reference: Corrections
+    label_drift: tuple[LabelDrift, ...]
+    input_drift: tuple[InputDrift, ...]
+    vocabulary: VocabularyDrift | None  # None when no text reader was given
+    validation: Validation
+    confusion: tuple[Confusion, ...]  # items decided in the current window
+    agreement: tuple[AgreementPoint, ...]  # over both windows, weekly
+    throughput: Throughput  # the current window
+    timeline: Timeline  # the current window
+
+    @property
+    def alarms(self) -> list[str]:
+        """One line per alarm raised (label or input drift)."""
+        out = [f"labels ({d.kind}): {d.note}" for d in self.label_drift if d.alarm]
+        out += [f"input {d.stat}: {d.note}" for d in self.input_drift if d.alarm]
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return _lists(asdict(self))
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value
+
+
+def compute_dashboard(
+    conn: sqlite3.Connection,
+    period: Period,
+    filters: Filters = NO_FILTER,
+    *,
+    read_text: ReadText | None = None,
+    thresholds: DriftThresholds = DEFAULT_THRESHOLDS,
+    bucket_days: int = 7,
+) -> Dashboard:
+    """All figures for ``period`` from the ``insights_*`` and review tables (read-only)."""
+    with gc_paused():
+        events = int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        return Dashboard(
+            period, filters, events,
+            correction_rates(conn, period.current, filters),
+            correction_rates(conn, period.reference, filters),
+            label_drift(conn, period, filters, thresholds),
+            input_drift(conn, period, filters, thresholds),
+            vocabulary_drift(conn, period, read_text, filters, min_samples=thresholds.min_samples)
+            if read_text is not None else None,
+            validation_summary(conn, filters),
+            confusion(conn, period.current, filters),
+            agreement_trend(conn, period.span, filters, bucket_days=bucket_days),
+            throughput(conn, period.current, filters),
+            timeline(conn, period.current, filters),
+        )  # fmt: skip
