@@ -332,3 +332,4 @@ def main() -> None:
 # importing these registers their commands on the app
 from . import cli_assign, cli_ingest, cli_models, cli_review, cli_schema, cli_server, cli_sync  # noqa: E402, F401
 from . import cli_prov  # noqa: E402, F401  (hitl prov, openlineage, flow)
+from . import cli_import_annotations  # noqa: E402, F401  (hitl import-annotations)
