@@ -1,0 +1,168 @@
+"""Choosing what an export holds: items, the revision of each, their text and image size.
+
+``adjudicated``: each item's latest review decision that carries an answer (accept, merge,
+adjudicate). ``latest``: the latest current revision (when concurrent edits left several
+heads, the latest one, reported as a problem). ``annotator:NAME``: that person's latest
+revision. Items with no such revision are left out and counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import orjson
+
+from ..schema.current import schema_for
+from ..schema.errors import SchemaError
+from ..schema.model import Schema
+from ..schema.store import get_schema, parse_ref
+from ..workspace import Workspace
+from ..workspace.progress import CancelToken
+from .model import SPLITS, ExportError, ExportItem, ExportOptions, Prediction
+
+_REVISIONS = {
+    "adjudicated": "SELECT r.item_id, r.hash, max(r.rev_key) FROM annotation_revisions r "
+    "WHERE r.decision IS NOT NULL GROUP BY r.item_id",
+    "latest": "SELECT h.item_id, h.hash, max(h.rev_key) FROM annotation_heads h GROUP BY h.item_id",
+    "annotator": "SELECT r.item_id, r.hash, max(r.rev_key) FROM annotation_revisions r "
+    "WHERE r.actor = ? GROUP BY r.item_id",
+}
+
+
+@dataclass
+class Selection:
+    items: list[ExportItem]
+    schema: Schema | None
+    schema_event: str | None
+    skipped: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def split_of(item_id: str, split: tuple[int, int, int] | None) -> str:
+    """The item's split, from a hash of its id: the same item lands in the same split in every
+    export with the same percentages, whatever else the export holds."""
+    if split is None:
+        return ""
+    bucket = int.from_bytes(hashlib.sha256(item_id.encode()).digest()[:8], "big") % 100
+    edge = 0
+    for name, share in zip(SPLITS, split, strict=True):
+        edge += share
+        if bucket < edge:
+            return name
+    return SPLITS[-1]
+
+
+def choose_schema(conn: sqlite3.Connection, ref: str | None) -> tuple[Schema | None, str | None]:
+    """The schema whose labels name the categories, and its ``schema.published`` event."""
+    try:
+        if ref:
+            name, version = parse_ref(ref)
+            published = get_schema(conn, name, version)
+            return published.schema, published.hash
+        found = schema_for(conn, None)
+        if found is None:
+            return None, None
+        return found, get_schema(conn, found.name, found.version).hash
+    except SchemaError as exc:
+        raise ExportError(f"--schema: {exc}") from None
+    except sqlite3.OperationalError:
+        return None, None
+
+
+def _creation(conn: sqlite3.Connection, item_id: str) -> tuple[str, dict[str, object]]:
+    row = conn.execute(
+        """SELECT hash, body FROM events WHERE subject_item = ?
+           AND type IN ('item.imported', 'item.derived') ORDER BY hlc, hash LIMIT 1""",
+        (item_id,),
+    ).fetchone()
+    if row is None:
+        return "", {}
+    stats = orjson.loads(row[1])["payload"].get("stats") or {}
+    return str(row[0]), stats
+
+
+def _predictions(conn: sqlite3.Connection, item_id: str) -> list[Prediction]:
+    rows = conn.execute(
+        """SELECT e.hash, e.body FROM prelabel_latest l JOIN events e ON e.hash = l.hash
+           WHERE l.item_id = ? ORDER BY l.model_id""",
+        (item_id,),
+    ).fetchall()
+    out = []
+    for h, body in rows:
+        p = orjson.loads(body)["payload"]
+        out.append(Prediction(h, p["model_id"], p.get("labels") or [], p.get("spans") or [],
+                              p.get("boxes") or []))  # fmt: skip
+    return out
+
+
+def select(
+    ws: Workspace,
+    options: ExportOptions,
+    *,
+    predictions: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> Selection:
+    """The items to export with their chosen revision, in import order."""
+    conn = ws.reader()
+    schema, schema_event = choose_schema(conn, options.schema)
+    mode, _, who = options.revisions.partition(":")
+    sql = _REVISIONS["annotator" if mode == "annotator" else mode]
+    chosen = {item: h for item, h, _key in conn.execute(sql, (who,) if who else ())}
+    if mode == "annotator" and not chosen:
+        actors = [r[0] for r in conn.execute("SELECT DISTINCT actor FROM annotation_revisions")]
+        raise ExportError(f"{who!r} saved no revision here; annotators: "
+                          f"{', '.join(sorted(actors)) or 'none'}")  # fmt: skip
+    forks = {r[0] for r in conn.execute(
+        "SELECT item_id FROM annotation_heads GROUP BY item_id HAVING count(*) > 1")}  # fmt: skip
+    status = "" if options.include_retired else "AND status != 'retired'"
+    rows = conn.execute(
+        f"""SELECT id, kind, name, media_type, blob_sha256, text_sha256, status FROM items
+            WHERE kind IS NOT NULL {status} ORDER BY created_key, id"""
+    ).fetchall()
+    sel = Selection([], schema, schema_event)
+    retired = conn.execute("SELECT count(*) FROM items WHERE status = 'retired'").fetchone()[0]
+    if retired and not options.include_retired:
+        sel.skipped["retired"] = int(retired)
+    for n, (item_id, kind, name, media, blob, text_sha, _status) in enumerate(rows):
+        if cancel is not None and n % 256 == 0:
+            cancel.check()
+        if progress is not None and n % 1000 == 0:
+            progress(n, len(rows))
+        rev = chosen.get(item_id)
+        if rev is None:
+            sel.skipped["no_revision"] = sel.skipped.get("no_revision", 0) + 1
+            continue
+        if mode == "latest" and item_id in forks:
+            sel.problems.append(f"item {item_id} ({name}) has concurrent revisions not yet "
+                                f"reviewed; exported the latest, {rev[:12]}")  # fmt: skip
+        body = orjson.loads(conn.execute("SELECT body FROM events WHERE hash = ?",
+                                         (rev,)).fetchone()[0])  # fmt: skip
+        created, stats = _creation(conn, item_id)
+        text = None
+        if text_sha:
+            try:
+                text = unicodedata.normalize("NFC", ws.blobs.read_bytes(text_sha).decode("utf-8"))
+            except Exception as exc:  # a missing or damaged blob: name it, go on with the rest
+                sel.problems.append(f"item {item_id} ({name}): its text (blob {text_sha[:12]}) "
+                                    f"is unreadable ({exc}); left out")  # fmt: skip
+                continue
+        w, h = stats.get("width"), stats.get("height")
+        item = ExportItem(
+            id=item_id, name=name, kind=kind, media_type=media, blob_sha256=blob,
+            annotations=body["payload"].get("annotations") or [], revision=rev,
+            actor=body["actor"], decision=body["payload"].get("decision"),
+            schema_ref=body.get("schema_ref"), width=w if isinstance(w, int) else 0,
+            height=h if isinstance(h, int) else 0, text=text, text_sha256=text_sha,
+            created_event=created, split=split_of(item_id, options.split),
+        )  # fmt: skip
+        if predictions:
+            item.predictions = _predictions(conn, item_id)
+        sel.items.append(item)
+    if progress is not None:
+        progress(len(rows), len(rows))
+    return sel
