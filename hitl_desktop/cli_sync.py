@@ -132,3 +132,5 @@ def status_cmd(json_: JsonOpt = False) -> None:
     typer.echo(f"server: {st['server']} ({'logged in' if st['logged_in'] else 'logged out'})")
     typer.echo(f"last sync: {st['last_sync'] or 'never'}")
     typer.echo(f"events waiting to push: {st['waiting']}")
+    for inc in st["incidents"]:
+        typer.echo(f"incident {inc['at']}: {inc['kind']}: {inc['detail']}")

@@ -12,10 +12,13 @@ from typing import Any
 
 _WHERE = {
     "fetch_blob": "blobs", "prefetch_assigned": "blobs",
-    "SyncResult": "client", "login": "client", "logout": "client", "sync": "client",
-    "sync_status": "client",
-    "BlobWithheld": "errors", "LoginRequired": "errors", "ProtocolMismatch": "errors",
-    "PulledEventRefused": "errors", "SyncError": "errors",
+    "SyncResult": "client", "sync": "client", "sync_status": "client",
+    "login": "signin", "logout": "signin",
+    "BlobWithheld": "errors", "CheckpointKeyChanged": "errors", "CheckpointRefused": "errors",
+    "DeviceRefused": "errors", "DeviceRevoked": "errors", "LoginRequired": "errors",
+    "ProtocolMismatch": "errors", "PulledEventRefused": "errors", "RoleMissing": "errors",
+    "ServerUnreachable": "errors", "SyncError": "errors", "TlsFailure": "errors",
+    "WrongCredentials": "errors",
     "RetryPolicy": "retry",
 }  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""The sync engine: log in, push local events (blobs first), pull the rest, fetch blobs lazily.
+"""The sync engine (sign-in is in ``signin``): push local events (blobs first), pull the rest, fetch blobs lazily.
 
 All writes to the workspace go through its writer thread; the pull cursor is saved in the same
 transaction as the pulled events, and events are marked pushed only up to the server's
@@ -7,92 +7,30 @@ transaction as the pulled events, and events are marked pushed only up to the se
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import keyring.errors
-
 from ..lineage import ChainHead, Event, parse_hlc
-from ..workspace import Workspace, identity
+from ..workspace import Workspace
 from ..workspace.progress import CancelToken, ProgressFn
-from . import state
+from . import checkpoint, state
 from .blobs import prefetch_assigned
 from .checks import PullVerifier, WireEvent, device_of, sealed_cut
-from .credentials import load_token, require_url, save_token, server_url, token_user
+from .credentials import load_token, require_url, server_url
 from .errors import PulledEventRefused, SyncError
 from .privacy import kept_local
-from .transport import PROTOCOL, RetryPolicy, Transport
+from .signin import hello, login, logout, register, trusted_checkpoint
+from .transport import RetryPolicy, Transport
+
+__all__ = ["SyncResult", "cut_chunk", "login", "logout", "sync", "sync_status"]
 
 PUSH_CHUNK = 1000  # events per push (the server takes up to 5,000)
 PUSH_MAX = 5000
 PULL_PAGE = 5000
 _HOLD_MAX = 100_000  # events held back waiting for their device's signature
-
-
-# ------------------------------------------------------------------ login
-def _hello(t: Transport, ws: Workspace) -> dict[str, Any]:
-    hello: dict[str, Any] = t.request("GET", "/v1/hello", auth=False).json()
-    if hello.get("protocol") != PROTOCOL:
-        theirs = hello.get("protocol")
-        side = "the client (this app)" if (theirs or 0) > PROTOCOL else "the server"
-        raise SyncError(f"the server at {t.url} speaks sync protocol {theirs}, this app "
-                        f"{PROTOCOL}: upgrade {side}")  # fmt: skip
-    project = hello.get("project_id")
-    if project is not None and project != ws.project_id:
-        raise SyncError(
-            f"the server at {t.url} holds project {project}, but {ws.path} is project "
-            f"{ws.project_id}; log in to this project's server instead"
-        )
-    return hello
-
-
-def _register(t: Transport, ws: Workspace, url: str) -> None:
-    writer = ws._writer_or_fail()
-    body = t.request("POST", "/v1/devices", json={"public_key": writer.key.public_key_b64},
-                     ok=(200, 201)).json()  # fmt: skip
-    if body.get("device_id") != writer.key.device_id:
-        raise SyncError(f"the server registered device {body.get('device_id')}, not this "
-                        f"workspace's device {writer.key.device_id}")  # fmt: skip
-    writer.run(lambda c: state.set_device(c, url, writer.key.device_id))
-
-
-def login(
-    ws: Workspace, url: str, user: str, password: str, *, policy: RetryPolicy | None = None
-) -> dict[str, Any]:
-    """Sign in, keep the token in the keyring, remember the server, register this device."""
-    url = url.rstrip("/")
-    with Transport(url, policy=policy) as t:
-        _hello(t, ws)
-        answer = t.request("POST", "/v1/login", json={"user": user, "password": password},
-                           auth=False).json()  # fmt: skip
-        token = str(answer["token"])
-        save_token(url, token)
-        t.token = token
-
-        def remember(conn: sqlite3.Connection) -> None:
-            state.ensure(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            state.store.set_meta(conn, state.SERVER_URL_KEY, url)
-            state.store.set_meta(conn, state.USER_KEY, str(answer.get("user", user)))
-            conn.execute("COMMIT")
-
-        ws._writer_or_fail().run(remember)
-        _register(t, ws, url)
-    return {"server": url, "user": answer.get("user", user), "role": answer.get("role"),
-            "expires_at": answer.get("expires_at"), "device_id": ws.device_id,
-            "profile": ws.profile.name}  # fmt: skip
-
-
-def logout(ws: Workspace) -> str:
-    """Forget the token of this workspace's server (the server URL stays)."""
-    url = require_url(ws)
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        identity.check_keyring().delete_password(identity.SERVICE, token_user(url))
-    return url
 
 
 # ------------------------------------------------------------------ sync
@@ -119,10 +57,12 @@ def sync_status(ws: Workspace) -> dict[str, Any]:
     if url is None:
         waiting = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         return {"server": None, "last_sync": None, "waiting": waiting, "pull_cursor": 0,
-                "logged_in": False}  # fmt: skip
+                "logged_in": False, "checkpoint_key": None, "incidents": []}  # fmt: skip
     st = state.load(conn, url)
     return {"server": url, "last_sync": st.last_sync, "pull_cursor": st.pull_cursor,
-            "waiting": state.count_unpushed(conn, url), "logged_in": load_token(url) is not None}  # fmt: skip
+            "waiting": state.count_unpushed(conn, url), "logged_in": load_token(url) is not None,
+            "checkpoint_key": checkpoint.pinned_key(conn, url),
+            "incidents": [i.to_json() for i in state.incidents(conn, limit=10)]}  # fmt: skip
 
 
 class _Progress:
@@ -146,13 +86,12 @@ def sync(
     ws._writer_or_fail().run(state.ensure)
     result = SyncResult(url)
     with Transport(url, token=load_token(url), policy=policy, cancel=cancel) as t:
-        hello = _hello(t, ws)
+        cp = trusted_checkpoint(ws, url, hello(t, ws))  # before anything is sent or taken
         st = state.load(ws.reader(), url)
         if st.device_id != ws.device_id:
-            _register(t, ws, url)
-        checkpoint = hello.get("checkpoint") or {}
-        server_seq = int(checkpoint.get("seq") or 0)
-        if _server_lost_events(t, st, server_seq, checkpoint.get("head")):
+            register(t, ws, url)
+        server_seq = cp.seq
+        if _server_lost_events(t, st, server_seq, cp.head):
             ws._writer_or_fail().run(lambda c: _commit(c, lambda: state.forget_server_log(c, url)))
             result.server_restored = True
             st = state.load(ws.reader(), url)

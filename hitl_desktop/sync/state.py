@@ -4,7 +4,8 @@
 every local event with ``seq`` at or below it has a receipt), the pull cursor (the server's
 ``server_seq`` of the last pulled page, saved in the same transaction as that page's events)
 and when the last sync finished. ``sync_pulled`` remembers which local ``seq`` ranges came from
-the server, so they are not pushed back. The server URL itself is in ``meta``
+the server, so they are not pushed back. ``sync_incidents`` keeps what this device refused
+from a server (a checkpoint signed by another key, or one whose signature does not verify). The server URL itself is in ``meta``
 (``sync.server_url``); the token is only in the OS keyring.
 """
 
@@ -33,7 +34,14 @@ CREATE TABLE IF NOT EXISTS sync_pulled (
     first_seq INTEGER NOT NULL,
     last_seq  INTEGER NOT NULL,
     PRIMARY KEY (server, first_seq)
-) WITHOUT ROWID
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sync_incidents (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    server TEXT NOT NULL,
+    kind   TEXT NOT NULL,
+    detail TEXT NOT NULL
+)
 """
 
 SERVER_URL_KEY = "sync.server_url"
@@ -51,6 +59,20 @@ class SyncState:
     last_sync: str | None = None
     device_id: str | None = None  # the device registered with this server, if any
     cursor_hash: str | None = None  # hash of the server's event at ``pull_cursor``
+
+
+@dataclass(frozen=True)
+class LocalIncident:
+    """A sync this device refused because the server could not prove it is the one signed in to."""
+
+    id: int
+    at: str  # ISO 8601, UTC
+    server: str
+    kind: str  # checkpoint.KEY_CHANGED or checkpoint.BAD_SIGNATURE
+    detail: str
+
+    def to_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
 
 
 def ensure(conn: sqlite3.Connection) -> None:
@@ -188,3 +210,28 @@ def store_pulled(
     _upsert(conn, server, "pull_cursor", cursor)
     if cursor_hash is not None:
         _upsert(conn, server, "cursor_hash", cursor_hash)
+
+
+def record_incident(conn: sqlite3.Connection, server: str, kind: str, detail: str, at: str) -> None:
+    """Keep a refusal for the user to see (writer connection; commits on its own)."""
+    ensure(conn)
+    conn.execute(
+        "INSERT INTO sync_incidents(at, server, kind, detail) VALUES (?, ?, ?, ?)",
+        (at, server, kind, detail),
+    )
+
+
+def incidents(conn: sqlite3.Connection, *, limit: int = 50) -> list[LocalIncident]:
+    """This device's sync incidents, newest first."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_incidents'"
+    ).fetchone()
+    if row is None:
+        return []
+    return [
+        LocalIncident(*r)
+        for r in conn.execute(
+            "SELECT id, at, server, kind, detail FROM sync_incidents ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+    ]

@@ -16,7 +16,7 @@ import certifi
 import httpx
 
 from ..workspace.progress import CancelToken
-from .errors import LoginRequired, ProtocolMismatch, SyncError
+from .errors import LoginRequired, ProtocolMismatch, ServerUnreachable, SyncError, TlsFailure
 from .retry import RetryPolicy
 
 PROTOCOL = 1
@@ -31,6 +31,16 @@ def _tls_context() -> ssl.SSLContext:
     if _tls is None:
         _tls = ssl.create_default_context(cafile=certifi.where())
     return _tls
+
+
+def _tls_reason(exc: BaseException) -> str | None:
+    """The TLS error under a connection error, if that is what failed (not worth retrying)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return str(getattr(seen, "verify_message", None) or seen.reason or seen)
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _detail(resp: httpx.Response) -> str:
@@ -98,6 +108,14 @@ class Transport:
                     method, path, json=json, content=content, params=params, headers=headers
                 )
             except httpx.TransportError as exc:
+                tls = _tls_reason(exc)
+                if tls is not None:
+                    raise TlsFailure(
+                        f"could not open a secure connection to {self.url}: {tls}. Check the "
+                        "address; if it is right, the server's certificate is not valid for it "
+                        "or not signed by an authority this computer trusts: ask your "
+                        "administrator", url=self.url, reason=tls,
+                    ) from None  # fmt: skip
                 why = f"{type(exc).__name__}: {exc}"
             else:
                 if resp.status_code in ok:
@@ -107,10 +125,11 @@ class Transport:
                 why = f"HTTP {resp.status_code} ({_detail(resp)})"
                 retry_after = resp.headers.get("Retry-After")
             if self.retries >= self.policy.max_retries:
-                raise SyncError(
+                raise ServerUnreachable(
                     f"the server at {self.url} is unreachable or busy ({why}) after "
-                    f"{self.retries} retries; your work is kept here, sync again later"
-                )
+                    f"{self.retries} retries; check the address and your network; your work "
+                    "is kept here, sync again later", url=self.url,
+                )  # fmt: skip
             self._sleep(self.policy.delay(attempt, retry_after))
             attempt += 1
             self.retries += 1
@@ -131,7 +150,7 @@ class Transport:
             return ProtocolMismatch(
                 f"the server at {self.url} speaks sync protocol {theirs or '?'} and this app "
                 f"speaks {self.protocol}: upgrade {side}. Your local work is kept and syncs once "
-                "both agree."
-            )
+                "both agree.", upgrade="client" if theirs > self.protocol else "server",
+            )  # fmt: skip
         return SyncError(f"{resp.request.method} {resp.request.url.path} failed with HTTP "
                          f"{resp.status_code}: {detail}")  # fmt: skip

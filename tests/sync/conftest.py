@@ -17,6 +17,7 @@ from hitl_desktop.server import ServerConfig, Store, create_app
 from hitl_desktop.server import db as server_db
 from hitl_desktop.server.auth import add_user
 from hitl_desktop.sync import RetryPolicy
+from hitl_desktop.workspace import Workspace
 
 PASSWORD = "correct horse battery"
 FAST = RetryPolicy(base_s=0.01, cap_s=0.05, max_retries=5, timeout_s=20)
@@ -39,10 +40,13 @@ class LiveServer:
             add_user(conn, name, role, PASSWORD)
 
 
-def serve(app: object, port: int | None = None) -> tuple[uvicorn.Server, threading.Thread, str]:
+def serve(
+    app: object, port: int | None = None, **tls: str
+) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """Serve ``app`` on loopback in a thread; ``ssl_certfile``/``ssl_keyfile`` serve HTTPS."""
     port = port or _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",  # type: ignore[arg-type]
-                                           lifespan="off"))  # fmt: skip
+                                           lifespan="off", **tls))  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -50,7 +54,7 @@ def serve(app: object, port: int | None = None) -> tuple[uvicorn.Server, threadi
         if time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start within 10 s")
         time.sleep(0.02)
-    return server, thread, f"http://127.0.0.1:{port}"
+    return server, thread, f"{'https' if tls else 'http'}://127.0.0.1:{port}"
 
 
 def make_server(data_dir: Path, port: int | None = None, **config: int) -> Iterator[LiveServer]:
@@ -75,6 +79,29 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         yield srv
 
 
+PairFactory = Callable[..., tuple[Workspace, Workspace]]
+
+
+@pytest.fixture
+def signed_in_pair(live_server: LiveServer, tmp_path: Path) -> Iterator[PairFactory]:
+    """Makes two devices of one project, a laptop and a tablet, both signed in as ana (the
+    tablet through ``tablet_url`` when given, e.g. a proxy); both closed at the end."""
+    from .helpers import new_workspace, second_device, sign_in  # helpers import this module
+
+    opened: list[Workspace] = []
+
+    def make(tablet_url: str | None = None) -> tuple[Workspace, Workspace]:
+        laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
+        opened.extend((laptop, tablet))
+        sign_in(laptop, live_server.url)
+        sign_in(tablet, tablet_url or live_server.url)
+        return laptop, tablet
+
+    yield make
+    for ws in opened:
+        ws.close()
+
+
 @dataclass
 class FaultProxy:
     """Forwards one HTTP request per connection to ``target``; ``drop`` rules cut the
@@ -83,6 +110,8 @@ class FaultProxy:
     target: tuple[str, int]
     drop: list[Callable[[bytes], bool]] = field(default_factory=list)
     busy: int = 0  # answer this many requests 503 (Retry-After: 0) without forwarding them
+    # (request line, reply) -> the reply the client gets instead (an attacker on the path)
+    rewrite: Callable[[bytes, bytes], bytes] | None = None
     seen: list[bytes] = field(default_factory=list)
     dropped: int = 0
 
@@ -127,6 +156,8 @@ class FaultProxy:
                     del self.drop[i]
                     self.dropped += 1
                     return  # the server committed; the client sees the connection cut
+            if self.rewrite is not None:
+                reply = self.rewrite(lines[0], reply)
             client.sendall(reply)
 
 
