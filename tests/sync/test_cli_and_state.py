@@ -17,8 +17,8 @@ from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.progress import Cancelled, CancelToken
 from tests.conftest import MemoryKeyring
 
-from .conftest import FAST, PASSWORD, LiveServer
-from .helpers import hashes, new_workspace, second_device, server_hashes, sign_in
+from .conftest import FAST, PASSWORD, LiveServer, PairFactory
+from .helpers import hashes, new_workspace, server_hashes
 
 
 def _hitl(ws: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
@@ -81,34 +81,26 @@ def test_refused_events_exit_3_with_status_and_reason(
     assert server_hashes(live_server) == []  # the first event is refused, nothing after it
 
 
-def test_pull_waits_for_the_signature_that_seals_a_batch(
-    live_server: LiveServer, tmp_path: Path
-) -> None:
-    laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
-    try:
-        for ws in (laptop, tablet):
-            sign_in(ws, live_server.url)
-        sync(tablet, policy=FAST)
-        batch = laptop.append([
-            laptop.draft("assignment.made", {"batch": "b", "assignments": [
-                {"item": f"item-{i}", "assignee": "ana", "kind": "primary"}]})
-            for i in range(5)
-        ])  # fmt: skip
-        assert [e.sig is not None for e in batch] == [False] * 4 + [True]
-        sync(laptop, policy=FAST)
-        # pages of 2 cut the batch; the unsigned events wait for the page with the signature:
-        # stopped after the first page, none of the batch is stored
-        stop = CancelToken()
-        with pytest.raises(Cancelled):
-            sync(tablet, policy=FAST, page_size=2, progress=lambda done, total: stop.cancel(),
-                 cancel=stop)  # fmt: skip
-        assert not {e.hash for e in batch} & hashes(tablet)
-        result = sync(tablet, policy=FAST, page_size=2)
-        assert result.pulled == 5 and hashes(tablet) == hashes(laptop)
-        assert tablet.verify().ok
-    finally:
-        laptop.close()
-        tablet.close()
+def test_pull_waits_for_the_signature_that_seals_a_batch(signed_in_pair: PairFactory) -> None:
+    laptop, tablet = signed_in_pair()
+    sync(tablet, policy=FAST)
+    batch = laptop.append([
+        laptop.draft("assignment.made", {"batch": "b", "assignments": [
+            {"item": f"item-{i}", "assignee": "ana", "kind": "primary"}]})
+        for i in range(5)
+    ])  # fmt: skip
+    assert [e.sig is not None for e in batch] == [False] * 4 + [True]
+    sync(laptop, policy=FAST)
+    # pages of 2 cut the batch; the unsigned events wait for the page with the signature:
+    # stopped after the first page, none of the batch is stored
+    stop = CancelToken()
+    with pytest.raises(Cancelled):
+        sync(tablet, policy=FAST, page_size=2, progress=lambda done, total: stop.cancel(),
+             cancel=stop)  # fmt: skip
+    assert not {e.hash for e in batch} & hashes(tablet)
+    result = sync(tablet, policy=FAST, page_size=2)
+    assert result.pulled == 5 and hashes(tablet) == hashes(laptop)
+    assert tablet.verify().ok
 
 
 def test_push_chunks_end_where_every_device_run_is_signed(tmp_path: Path) -> None:

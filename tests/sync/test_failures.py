@@ -19,7 +19,7 @@ from hitl_desktop.sync import (
 )
 from hitl_desktop.sync.transport import Transport
 
-from .conftest import FAST, FaultProxy, LiveServer, make_server
+from .conftest import FAST, FaultProxy, LiveServer, PairFactory, make_server
 from .helpers import assign, hashes, new_workspace, second_device, server_hashes, sign_in
 
 NO_RETRY = RetryPolicy(base_s=0.01, cap_s=0.01, max_retries=0, timeout_s=20)
@@ -55,88 +55,70 @@ def test_case_9_reply_lost_after_commit_retry_is_duplicate_nothing_lost(
 
 
 def test_case_12_pull_cut_halfway_keeps_events_and_cursor_together(
-    proxy: tuple[FaultProxy, str], live_server: LiveServer, tmp_path: Path
+    proxy: tuple[FaultProxy, str], live_server: LiveServer, signed_in_pair: PairFactory
 ) -> None:
     fault, url = proxy
-    laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
-    try:
-        sign_in(laptop, live_server.url)
-        sign_in(tablet, url)
-        sync(tablet, policy=FAST)
-        made = [assign(laptop, f"item-{i}") for i in range(7)]
-        sync(laptop, policy=FAST)
-        pulls = [0]
+    laptop, tablet = signed_in_pair(tablet_url=url)
+    sync(tablet, policy=FAST)
+    made = [assign(laptop, f"item-{i}") for i in range(7)]
+    sync(laptop, policy=FAST)
+    pulls = [0]
 
-        def second_page(line: bytes) -> bool:
-            if line.startswith(b"GET /v1/events"):
-                pulls[0] += 1
-            return pulls[0] == 2
+    def second_page(line: bytes) -> bool:
+        if line.startswith(b"GET /v1/events"):
+            pulls[0] += 1
+        return pulls[0] == 2
 
-        fault.drop.append(second_page)
-        with pytest.raises(SyncError, match="unreachable"):
-            sync(tablet, policy=NO_RETRY, page_size=3)
-        # page one (laptop's device.enrolled... up to 3 events) is stored with its cursor
-        cursor = _cursor(tablet.db_path)
-        up_to = set(server_hashes(live_server)[:cursor])
-        beyond = set(server_hashes(live_server)[cursor:])
-        assert cursor > 0 and up_to <= hashes(tablet)
-        assert not (beyond & hashes(tablet))
-        assert sync(tablet, policy=FAST, page_size=3).pulled == len(set(made) - up_to)
-        assert hashes(tablet) == hashes(laptop)
-    finally:
-        laptop.close()
-        tablet.close()
+    fault.drop.append(second_page)
+    with pytest.raises(SyncError, match="unreachable"):
+        sync(tablet, policy=NO_RETRY, page_size=3)
+    # page one (laptop's device.enrolled... up to 3 events) is stored with its cursor
+    cursor = _cursor(tablet.db_path)
+    up_to = set(server_hashes(live_server)[:cursor])
+    beyond = set(server_hashes(live_server)[cursor:])
+    assert cursor > 0 and up_to <= hashes(tablet)
+    assert not (beyond & hashes(tablet))
+    assert sync(tablet, policy=FAST, page_size=3).pulled == len(set(made) - up_to)
+    assert hashes(tablet) == hashes(laptop)
 
 
 def test_case_17_tampered_event_from_the_server_is_refused(
-    live_server: LiveServer, tmp_path: Path
+    live_server: LiveServer, signed_in_pair: PairFactory
 ) -> None:
-    laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
-    try:
-        for ws in (laptop, tablet):
-            sign_in(ws, live_server.url)
+    laptop, tablet = signed_in_pair()
+    sync(tablet, policy=FAST)
+    before, cursor = hashes(tablet), _cursor(tablet.db_path)
+    good = assign(laptop, "item-1")
+    bad = assign(laptop, "item-2")
+    sync(laptop, policy=FAST)
+    # someone with access to the server's database gives the item to another person
+    conn = sqlite3.connect(live_server.data_dir / "server.db")
+    conn.execute("UPDATE events SET body = replace(body, '\"item-2\"', '\"item-9\"')"
+                 " WHERE hash = ?", (bad,))  # fmt: skip
+    conn.commit()
+    conn.close()
+    with pytest.raises(PulledEventRefused, match=bad[:16]) as err:
         sync(tablet, policy=FAST)
-        before, cursor = hashes(tablet), _cursor(tablet.db_path)
-        good = assign(laptop, "item-1")
-        bad = assign(laptop, "item-2")
-        sync(laptop, policy=FAST)
-        # someone with access to the server's database gives the item to another person
-        conn = sqlite3.connect(live_server.data_dir / "server.db")
-        conn.execute("UPDATE events SET body = replace(body, '\"item-2\"', '\"item-9\"')"
-                     " WHERE hash = ?", (bad,))  # fmt: skip
-        conn.commit()
-        conn.close()
-        with pytest.raises(PulledEventRefused, match=bad[:16]) as err:
-            sync(tablet, policy=FAST)
-        assert "hash does not match" in str(err.value)
-        assert hashes(tablet) == before and good not in hashes(tablet)  # none of that page
-        assert _cursor(tablet.db_path) == cursor
-        assert tablet.verify().ok
-    finally:
-        laptop.close()
-        tablet.close()
+    assert "hash does not match" in str(err.value)
+    assert hashes(tablet) == before and good not in hashes(tablet)  # none of that page
+    assert _cursor(tablet.db_path) == cursor
+    assert tablet.verify().ok
 
 
 def test_case_17_forged_signature_from_the_server_is_refused(
-    live_server: LiveServer, tmp_path: Path
+    live_server: LiveServer, signed_in_pair: PairFactory
 ) -> None:
-    laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
-    try:
-        for ws in (laptop, tablet):
-            sign_in(ws, live_server.url)
+    laptop, tablet = signed_in_pair()
+    sync(tablet, policy=FAST)
+    forged = assign(laptop, "item-1")
+    sync(laptop, policy=FAST)
+    conn = sqlite3.connect(live_server.data_dir / "server.db")
+    conn.execute("UPDATE events SET sig = ? WHERE hash = ?", (bytes(64), forged))
+    conn.commit()
+    conn.close()
+    with pytest.raises(PulledEventRefused, match="signature does not verify"):
         sync(tablet, policy=FAST)
-        forged = assign(laptop, "item-1")
-        sync(laptop, policy=FAST)
-        conn = sqlite3.connect(live_server.data_dir / "server.db")
-        conn.execute("UPDATE events SET sig = ? WHERE hash = ?", (bytes(64), forged))
-        conn.commit()
-        conn.close()
-        with pytest.raises(PulledEventRefused, match="signature does not verify"):
-            sync(tablet, policy=FAST)
-        assert forged not in hashes(tablet)
-    finally:
-        laptop.close()
-        tablet.close()
+    assert forged not in hashes(tablet)
 
 
 def test_case_18_protocol_mismatch_names_the_side_to_upgrade(
@@ -153,35 +135,29 @@ def test_case_18_protocol_mismatch_names_the_side_to_upgrade(
 
 
 def test_case_20_token_expired_mid_sync_resumes_after_login(
-    live_server: LiveServer, tmp_path: Path
+    live_server: LiveServer, signed_in_pair: PairFactory
 ) -> None:
-    laptop, tablet = second_device(new_workspace(tmp_path / "laptop"), tmp_path / "tablet")
-    try:
-        for ws in (laptop, tablet):
-            sign_in(ws, live_server.url)
-        for i in range(3):
-            assign(laptop, f"item-{i}")
-        sync(laptop, policy=FAST)
-        mine = [assign(tablet, f"mine-{i}") for i in range(2)]
+    laptop, tablet = signed_in_pair()
+    for i in range(3):
+        assign(laptop, f"item-{i}")
+    sync(laptop, policy=FAST)
+    mine = [assign(tablet, f"mine-{i}") for i in range(2)]
 
-        def expire_tokens(done: int, total: int) -> None:  # after the tablet's push
-            conn = sqlite3.connect(live_server.data_dir / "server.db")
-            conn.execute("UPDATE tokens SET expires = 0")
-            conn.commit()
-            conn.close()
+    def expire_tokens(done: int, total: int) -> None:  # after the tablet's push
+        conn = sqlite3.connect(live_server.data_dir / "server.db")
+        conn.execute("UPDATE tokens SET expires = 0")
+        conn.commit()
+        conn.close()
 
-        with pytest.raises(LoginRequired, match="log in again"):
-            sync(tablet, policy=FAST, progress=expire_tokens)
-        assert set(mine) <= set(server_hashes(live_server))  # the push had its receipt
-        assert sync_status(tablet)["waiting"] == 0
-        assert not set(server_hashes(live_server)) <= hashes(tablet)  # the pull had not run
-        sign_in(tablet, live_server.url)
-        resumed = sync(tablet, policy=FAST)
-        assert resumed.pushed == 0 and resumed.pulled == 3
-        assert hashes(tablet) == set(server_hashes(live_server))
-    finally:
-        laptop.close()
-        tablet.close()
+    with pytest.raises(LoginRequired, match="log in again"):
+        sync(tablet, policy=FAST, progress=expire_tokens)
+    assert set(mine) <= set(server_hashes(live_server))  # the push had its receipt
+    assert sync_status(tablet)["waiting"] == 0
+    assert not set(server_hashes(live_server)) <= hashes(tablet)  # the pull had not run
+    sign_in(tablet, live_server.url)
+    resumed = sync(tablet, policy=FAST)
+    assert resumed.pushed == 0 and resumed.pulled == 3
+    assert hashes(tablet) == set(server_hashes(live_server))
 
 
 def test_busy_server_is_retried_then_given_up_with_work_kept(
