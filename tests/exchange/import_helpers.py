@@ -15,7 +15,7 @@ from hitl_desktop.exchange.importers.report import AnnotationImportReport
 from hitl_desktop.schema import parse_schema, publish
 from hitl_desktop.workspace import Workspace
 
-SHARED_DATA = Path(__file__).parents[2] / "shared" / "data"
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def make_image(path: Path, width: int, height: int, seed: int = 0) -> Path:

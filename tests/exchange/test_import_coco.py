@@ -178,6 +178,7 @@ def test_an_unreadable_image_is_a_record_error(workspace, tmp_path):
 def test_funsd_word_boxes_as_coco(workspace, tmp_path):
     """Real-shaped COCO (as pycocotools writes it) from two FUNSD forms and their entities."""
     pages = sorted((SHARED_DATA / "funsd" / "annotations").glob("*.json"))[:2]
+    assert len(pages) == 2, f"FUNSD pages missing under {SHARED_DATA}"
     cats = ["header", "question", "answer", "other"]
     images, anns = [], []
     for n, page in enumerate(pages, 1):
