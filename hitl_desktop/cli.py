@@ -333,3 +333,4 @@ def main() -> None:
 from . import cli_assign, cli_ingest, cli_models, cli_review, cli_schema, cli_server, cli_sync  # noqa: E402, F401
 from . import cli_prov  # noqa: E402, F401  (hitl prov, openlineage, flow)
 from . import cli_import_annotations  # noqa: E402, F401  (hitl import-annotations)
+from . import cli_insights  # noqa: E402, F401  (hitl insights)

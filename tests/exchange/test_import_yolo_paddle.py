@@ -89,7 +89,7 @@ def test_yolo_bad_lines_refuse_their_image(workspace, tmp_path, line, message):
 
 def test_yolo_without_class_names_is_refused(workspace, tmp_path):
     make_image(tmp_path / "bare" / "x.png", 10, 10)
-    with pytest.raises(AnnotationImportError, match="no data.yaml or classes.txt"):
+    with pytest.raises(AnnotationImportError, match=r"no data\.yaml or classes\.txt"):
         run(workspace, tmp_path / "bare", "yolo")
 
 
