@@ -1,8 +1,9 @@
 """COCO object detection JSON: ``images``, ``annotations`` (``bbox`` as x, y, width, height in
 pixels; ``segmentation`` polygons), ``categories``.
 
-A non-empty polygon segmentation becomes polygons (one per part); otherwise the ``bbox`` is a
-box. RLE masks and crowd regions are refused per annotation. A detection ``score`` is kept.
+A non-empty polygon segmentation becomes polygons (one per part), except a single rectangle
+equal to the ``bbox`` (exporters add one so segmentation-aware readers accept boxes): that,
+and an empty segmentation, make a box. RLE masks and crowd regions are refused per annotation. A detection ``score`` is kept.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ def parse(path: Path, images: Path | None = None) -> Parsed:
                       "(and 'annotations', 'categories')")  # fmt: skip
         return out
     categories = _categories(out, data.get("categories"))
-    folders = [f for f in (images, path.parent, path.parent / "images") if f is not None]
+    # COCO's own layout: annotations/instances_x.json beside images/ (or train2017/, …)
+    folders = [f for f in (images, path.parent, path.parent.parent, path.parent / "images",
+                           path.parent.parent / "images") if f is not None]  # fmt: skip
     by_id: dict[object, Record] = {}
     for i, im in enumerate(data["images"]):
         if not isinstance(im, dict) or "id" not in im or not isinstance(im.get("file_name"), str):
@@ -90,7 +93,7 @@ def _shapes(ann: dict[str, Any], label: str, where: str) -> list[Found]:
     seg = ann.get("segmentation")
     if isinstance(seg, dict):
         raise ValueError("RLE mask segmentations are not imported; use polygons or boxes")
-    if isinstance(seg, list) and seg:
+    if isinstance(seg, list) and seg and not _is_bbox_rectangle(seg, ann.get("bbox")):
         shapes = []
         for part in seg:
             if not isinstance(part, list) or len(part) < 6 or len(part) % 2:
@@ -108,3 +111,19 @@ def _shapes(ann: dict[str, Any], label: str, where: str) -> list[Found]:
     if w < 0 or h < 0:
         raise ValueError(f"bbox width and height must not be negative, got {box}")
     return [Found("box", label, ((x, y), (x + w, y + h)), score=score, where=where)]
+
+
+def _is_bbox_rectangle(seg: list[Any], bbox: object) -> bool:
+    """Whether ``seg`` is one polygon tracing exactly the corners of ``bbox``."""
+    if len(seg) != 1 or not isinstance(seg[0], list) or len(seg[0]) != 8:
+        return False
+    if not isinstance(bbox, list) or len(bbox) != 4 or any(number(v) is None for v in bbox):
+        return False
+    if any(number(v) is None for v in seg[0]):
+        return False
+    x, y, w, h = (float(v) for v in bbox)
+    corners = {(x, y), (x + w, y), (x + w, y + h), (x, y + h)}
+    pts = {(float(a), float(b)) for a, b in zip(seg[0][0::2], seg[0][1::2], strict=True)}
+    return len(pts) == 4 and all(
+        any(abs(px - cx) <= 0.01 and abs(py - cy) <= 0.01 for cx, cy in corners) for px, py in pts
+    )
