@@ -30,11 +30,13 @@ __all__ = [
 
 PRODUCER = f"urn:hitl-desktop:{__version__}"
 RUN_EVENT_SCHEMA = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
-JOB_TYPE_SCHEMA = (
-    "https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json#/$defs/JobTypeJobFacet"
+_FACETS = "https://openlineage.io/spec/facets"
+JOB_TYPE_SCHEMA = f"{_FACETS}/2-0-4/JobTypeJobFacet.json#/$defs/JobTypeJobFacet"
+ENGINE_SCHEMA = f"{_FACETS}/1-1-1/ProcessingEngineRunFacet.json#/$defs/ProcessingEngineRunFacet"
+OUTPUT_STATS_SCHEMA = (
+    f"{_FACETS}/1-0-2/OutputStatisticsOutputDatasetFacet.json"
+    "#/$defs/OutputStatisticsOutputDatasetFacet"
 )
-ENGINE_SCHEMA = "https://openlineage.io/spec/facets/1-1-1/ProcessingEngineRunFacet.json#/$defs/ProcessingEngineRunFacet"
-OUTPUT_STATS_SCHEMA = "https://openlineage.io/spec/facets/1-0-2/OutputStatisticsOutputDatasetFacet.json#/$defs/OutputStatisticsOutputDatasetFacet"
 LINEAGE_FACET_SCHEMA = "urn:hitl-desktop:openlineage:HitlLineageRunFacet:1"
 JOB_TYPES = {
     "item.imported": "import", "item.derived": "import", "item.sighted": "import",

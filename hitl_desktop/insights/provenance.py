@@ -206,8 +206,11 @@ def _edges(item_id: str, ordered: Sequence[Event], by_hash: Mapping[str, Event])
         elif kind == "export":
             named = [by_hash[r.id] for r in e.inputs if r.kind == "event" and r.id in by_hash]
             if not named:
-                answers = [a for a in ordered if a.subject_item == item_id
-                           and kind_of(a.type) in ("correction", "review") and a.hlc < e.hlc]  # fmt: skip
+                answers = [
+                    a for a in ordered
+                    if a.subject_item == item_id and a.hlc < e.hlc
+                    and kind_of(a.type) in ("correction", "review")
+                ]  # fmt: skip
                 named = answers[-1:] or [x for x in [own or _creation(item_id, ordered)] if x]
             for n in named:
                 link(n, e, "used")
@@ -252,7 +255,8 @@ def _parameters(e: Event) -> dict[str, Any]:
         out |= {f"parameters.{k}": v for k, v in sorted((p.get("parameters") or {}).items())}
     elif e.type == "ocr.ran":
         out |= {"lines": len(p.get("lines") or []), "width": p.get("width"),
-                "height": p.get("height"), "regions_only": p.get("regions_only", False)}  # fmt: skip
+                "height": p.get("height"),
+                "regions_only": p.get("regions_only", False)}  # fmt: skip
     elif e.type == "prelabel.made":
         out["model_id"] = p.get("model_id")
         scored = [*(p.get("labels") or []), *(p.get("spans") or []), *(p.get("boxes") or [])]

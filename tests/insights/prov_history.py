@@ -20,8 +20,8 @@ from hitl_desktop.annotate.shapes import OcrLine
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.lineage import Agent, Ref, Subject
 from hitl_desktop.ocr import EngineInfo
-from hitl_desktop.ocr.run import PageRead, page_draft
 from hitl_desktop.ocr.engine import OcrLine as ReadLine
+from hitl_desktop.ocr.run import PageRead, page_draft
 from hitl_desktop.review.decide import decide
 from hitl_desktop.workspace import Profile, Workspace
 from hitl_desktop.workspace.queries import ItemFilter, ItemRow, page_items
