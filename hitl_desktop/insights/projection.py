@@ -143,7 +143,8 @@ def _number(value: Any) -> float | None:
 
 
 def _item_row(item: str, key: str, day: int, p: Mapping[str, Any]) -> tuple[Any, ...]:
-    stats = p.get("stats") if isinstance(p.get("stats"), Mapping) else {}
+    raw = p.get("stats")
+    stats: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
     scripts = stats.get("scripts")
     script = next(iter(scripts), None) if isinstance(scripts, Mapping) and scripts else None
     near = p.get("near_duplicates")
