@@ -111,10 +111,11 @@ class Transport:
                 tls = _tls_reason(exc)
                 if tls is not None:
                     raise TlsFailure(
-                        f"could not open a secure connection to {self.url}: {tls}. Check the "
-                        "address; if it is right, the server's certificate is not valid for it "
-                        "or not signed by an authority this computer trusts: ask your "
-                        "administrator", url=self.url, reason=tls,
+                        f"could not open a secure connection to {self.url}: the server's "
+                        f"certificate does not verify ({tls}). Check the address; if it is "
+                        "right, the certificate is not valid for it or not signed by an "
+                        "authority this computer trusts: ask your administrator",
+                        url=self.url, reason=tls,
                     ) from None  # fmt: skip
                 why = f"{type(exc).__name__}: {exc}"
             else:
