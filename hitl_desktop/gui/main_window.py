@@ -32,6 +32,7 @@ from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
+from .provenance_dock import ProvenanceDocks
 from .review_controller import ReviewController
 from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
@@ -73,6 +74,7 @@ class MainWindow(WindowPlumbing):
         self.ocr_dock = self._dock(self.tr("OCR"), "OcrDock")
         self.history_dock = self._dock(self.tr("History"), "HistoryDock")
         self.help_dock = self._dock(self.tr("Help"), "HelpDock")
+        self.provenance = ProvenanceDocks(self, self._dock(self.tr("Provenance"), "ProvenanceDock"))
 
         self.log_tools = LogTools(lambda: self.workspace, self.runner, self.statusBar(), self)
         self.log_tools.projections_changed.connect(self.on_events_appended)
@@ -139,6 +141,7 @@ class MainWindow(WindowPlumbing):
         self.tabifyDockWidget(self.class_dock, self.help_dock)
         self.tabifyDockWidget(self.lines_dock, self.ocr_dock)
         self.tabifyDockWidget(self.ocr_dock, self.history_dock)
+        self.tabifyDockWidget(self.history_dock, self.provenance.dock)
         self.labels_dock.raise_()
         self.lines_dock.raise_()  # the lines a worker corrects; the OCR tab shows the raw read
         self.resize(*DEFAULT_SIZE)
@@ -277,6 +280,7 @@ class MainWindow(WindowPlumbing):
                 about_qt,
             ],
         )
+        self.provenance.add_menus(self.view_menu)  # View → Provenance, Insights → Dataset…
         for menu in (self.file_menu, self.edit_menu, self.annotate_menu, self.tools_menu):
             self.shortcuts.register(menu.title(), menu.actions())
         for title, actions in self.desk.editor_actions.items():
@@ -338,6 +342,7 @@ class MainWindow(WindowPlumbing):
             lambda item_id, _name: self.desk.session.open_item(item_id)
         )
         self.browser.current_item_changed.connect(self.history.show_item)
+        self.provenance.set_workspace(ws.reader, self.browser.current_item_changed)
         self.browser.current_item_changed.connect(
             lambda *_: self.position_label.update_for(self.browser)
         )
@@ -408,6 +413,7 @@ class MainWindow(WindowPlumbing):
         """Events were appended (or projections rebuilt): re-read what the views show."""
         self.browser.refresh()
         self.history.reload()
+        self.provenance.reload()
         self.ocr_view.reload()
         self.desk.session.refresh()
         self.help_pane.refresh()  # a schema may have been published
@@ -417,6 +423,7 @@ class MainWindow(WindowPlumbing):
     def _item_saved(self, _event_hash: str) -> None:
         self.browser.refresh()  # the item's status is now "annotated"
         self.history.reload()
+        self.provenance.reload()
         self.refresh()
         self.position_label.update_for(self.browser)
 
