@@ -68,6 +68,116 @@
     </message>
 </context>
 <context>
+    <name>AnnotationImportController</name>
+    <message>
+        <source>Import &amp;annotations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import annotations made in COCO, Label Studio, YOLO or PaddleOCR, with their images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing annotations from {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation import failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The annotation import failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationImportReportDialog</name>
+    <message>
+        <source>Annotation import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: some labels are not in schema {schema}. Rename them, or choose to import them anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already there</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not processed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels not in schema {schema}: {labels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>{n} annotations</source>
@@ -336,6 +446,137 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudicated answers only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest revision of each item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One annotator&apos;s revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 80/10/10 (empty: no split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include retired items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur regions flagged for redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train/val/test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COCO instances JSON (boxes, polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOLO labels and data.yaml (YOLO-seg when polygons are present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pascal VOC XML per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PaddleOCR Label.txt and rec_gt.txt with line crops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label Studio tasks with annotations and predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines: class labels and spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CoNLL-2003 BIO tags of the spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, one annotation a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the annotator&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {items} item(s) and {anns} annotation(s) to {folder}; manifest {manifest}. {notes} note(s) in MANIFEST.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>HITL Desktop: first start</source>
@@ -527,6 +768,101 @@ device {device} #{seq}
     </message>
     <message>
         <source>A polygon needs at least 3 points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportAnnotationsDialog</name>
+    <message>
+        <source>Import annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COCO JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label Studio JSON (tasks export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOLO dataset (data.yaml or classes.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PaddleOCR detection labels (Label.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The annotation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: beside the annotation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;annotations by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;pre-labels (suggestions to accept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label Studio files keep each annotation&apos;s author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>old=new, other=new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import labels the schema lacks (they are listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mages folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1258,6 +1594,10 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1278,11 +1618,11 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
+        <source>&amp;Export dataset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming with exchange formats</source>
+        <source>Write the annotations in a training format, with a manifest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1497,6 +1837,10 @@ id {id}</source>
     </message>
     <message>
         <source>HITL Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2204,6 +2548,349 @@ event {hash}</source>
     </message>
 </context>
 <context>
+    <name>Provenance</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derived from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDocks</name>
+    <message>
+        <source>Dataset &amp;provenance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources, items, pre-labelled, corrected, reviewed, exported: the counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceFlowWidget</name>
+    <message>
+        <source>Dataset flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceFlowWindow</name>
+    <message>
+        <source>Dataset provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the dataset: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data is retired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired: 1 item, kept in the history but left out of the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retired: %Ln items, kept in the history but left out of the counts.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status or schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status and schemas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceView</name>
+    <message>
+        <source>Provenance graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to see where it came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history of {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read this item&apos;s history: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: no events recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: 1 event. Click it for its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %Ln events. Click one for its details.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed: its own signature is valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with its batch: a later signature covers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not covered by a signature yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed verification: do not trust this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <source>Oldest first</source>
@@ -2751,6 +3438,38 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Could not open a secure connection to {url}: its certificate could not be verified ({reason}). Check the address; if it is right, ask your administrator for a valid certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} is unreachable: it does not answer. Check the address and your network connection, then try again; your work stays here meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} speaks a newer sync protocol: upgrade the client (this app), then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} speaks an older sync protocol: ask your administrator to upgrade the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} revoked this device, so it refuses its work. Ask your administrator; to go on, open a fresh copy of the project (a new device) and sign in there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} has this device registered to another user: sign in as that user, or use a fresh copy of the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account on {url} has no role this app knows, so it could do nothing here: ask your administrator to give it a role (worker, checker, expert or admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} could not prove it is the real server (its signed checkpoint does not verify); nothing was sent. Tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not sign in: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2845,6 +3564,14 @@ event {hash}</source>
     </message>
     <message>
         <source>Sync failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s checkpoint key changed since you signed in; if your administrator rotated it, sign in again (File → Sign in to server…). Nothing was sent or received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s signed checkpoint does not verify: the answer was altered on its way or it is not the real server. Nothing was sent or received; tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnnotationImportReportDialog</name>
+    <message numerus="yes">
+        <source>%Ln record(s) imported</source>
+        <translation>
+            <numerusform>%Ln record imported</numerusform>
+            <numerusform>%Ln records imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already there</source>
+        <translation>
+            <numerusform>%Ln already there</numerusform>
+            <numerusform>%Ln already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not processed</source>
+        <translation>
+            <numerusform>%Ln not processed</numerusform>
+            <numerusform>%Ln not processed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message numerus="yes">
         <source>{name}: %Ln events</source>
@@ -278,6 +309,26 @@
         <translation>
             <numerusform>%Ln text item will be pre-labelled.</numerusform>
             <numerusform>%Ln text items will be pre-labelled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceFlowWindow</name>
+    <message numerus="yes">
+        <source>Retired: %Ln items, kept in the history but left out of the counts.</source>
+        <translation>
+            <numerusform>Retired: %Ln item, kept in the history but left out of the counts.</numerusform>
+            <numerusform>Retired: %Ln items, kept in the history but left out of the counts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceView</name>
+    <message numerus="yes">
+        <source>{name}: %Ln events. Click one for its details.</source>
+        <translation>
+            <numerusform>{name}: %Ln event. Click it for its details.</numerusform>
+            <numerusform>{name}: %Ln events. Click one for its details.</numerusform>
         </translation>
     </message>
 </context>

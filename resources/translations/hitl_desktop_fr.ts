@@ -68,6 +68,120 @@
     </message>
 </context>
 <context>
+    <name>AnnotationImportController</name>
+    <message>
+        <source>Import &amp;annotations…</source>
+        <translation>Importer des &amp;annotations…</translation>
+    </message>
+    <message>
+        <source>Import annotations made in COCO, Label Studio, YOLO or PaddleOCR, with their images</source>
+        <translation>Importer des annotations faites dans COCO, Label Studio, YOLO ou PaddleOCR, avec leurs images</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Importing annotations</source>
+        <translation>Import des annotations</translation>
+    </message>
+    <message>
+        <source>Importing annotations from {name}…</source>
+        <translation>Import des annotations de {name}…</translation>
+    </message>
+    <message>
+        <source>Checking records</source>
+        <translation>Vérification des enregistrements</translation>
+    </message>
+    <message>
+        <source>Importing images</source>
+        <translation>Import des images</translation>
+    </message>
+    <message>
+        <source>Adding annotations</source>
+        <translation>Ajout des annotations</translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
+        <translation>{what} : {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Annotation import failed: {error}</source>
+        <translation>L’import des annotations a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Importer des annotations</translation>
+    </message>
+    <message>
+        <source>The annotation import failed.</source>
+        <translation>L’import des annotations a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationImportReportDialog</name>
+    <message>
+        <source>Annotation import report</source>
+        <translation>Rapport d’import des annotations</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: some labels are not in schema {schema}. Rename them, or choose to import them anyway.</source>
+        <translation>Rien n’a été importé : certaines étiquettes ne sont pas dans le schéma {schema}. Renommez-les, ou choisissez de les importer quand même.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) imported</source>
+        <translation>
+            <numerusform>%Ln enregistrement importé</numerusform>
+            <numerusform>%Ln enregistrements importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already there</source>
+        <translation>
+            <numerusform>%Ln déjà présent</numerusform>
+            <numerusform>%Ln déjà présents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln refusé</numerusform>
+            <numerusform>%Ln refusés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not processed</source>
+        <translation>
+            <numerusform>%Ln non traité</numerusform>
+            <numerusform>%Ln non traités</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Cancelled: {summary}</source>
+        <translation>Annulé : {summary}</translation>
+    </message>
+    <message>
+        <source>Labels not in schema {schema}: {labels}</source>
+        <translation>Étiquettes absentes du schéma {schema} : {labels}</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>{n} annotations</source>
@@ -336,6 +450,137 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudicated answers only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest revision of each item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One annotator&apos;s revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 80/10/10 (empty: no split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include retired items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur regions flagged for redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Parcourir…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train/val/test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Export</translation>
+    </message>
+    <message>
+        <source>COCO instances JSON (boxes, polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOLO labels and data.yaml (YOLO-seg when polygons are present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pascal VOC XML per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PaddleOCR Label.txt and rec_gt.txt with line crops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label Studio tasks with annotations and predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines: class labels and spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CoNLL-2003 BIO tags of the spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, one annotation a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the annotator&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {items} item(s) and {anns} annotation(s) to {folder}; manifest {manifest}. {notes} note(s) in MANIFEST.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>HITL Desktop: first start</source>
@@ -535,6 +780,101 @@ appareil {device} n° {seq}
     <message>
         <source>A polygon needs at least 3 points.</source>
         <translation>Un polygone nécessite au moins 3 points.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAnnotationsDialog</name>
+    <message>
+        <source>Import annotations</source>
+        <translation>Importer des annotations</translation>
+    </message>
+    <message>
+        <source>COCO JSON</source>
+        <translation>COCO JSON</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON (tasks export)</source>
+        <translation>Label Studio JSON (export des tâches)</translation>
+    </message>
+    <message>
+        <source>YOLO dataset (data.yaml or classes.txt)</source>
+        <translation>Jeu de données YOLO (data.yaml ou classes.txt)</translation>
+    </message>
+    <message>
+        <source>PaddleOCR detection labels (Label.txt)</source>
+        <translation>Étiquettes de détection PaddleOCR (Label.txt)</translation>
+    </message>
+    <message>
+        <source>The annotation file</source>
+        <translation>Le fichier d’annotations</translation>
+    </message>
+    <message>
+        <source>Default: beside the annotation file</source>
+        <translation>Par défaut : à côté du fichier d’annotations</translation>
+    </message>
+    <message>
+        <source>As &amp;annotations by:</source>
+        <translation>Comme &amp;annotations de :</translation>
+    </message>
+    <message>
+        <source>As &amp;pre-labels (suggestions to accept)</source>
+        <translation>Comme &amp;pré-étiquettes (suggestions à accepter)</translation>
+    </message>
+    <message>
+        <source>Label Studio files keep each annotation&apos;s author</source>
+        <translation>Les fichiers Label Studio gardent l’auteur de chaque annotation</translation>
+    </message>
+    <message>
+        <source>old=new, other=new</source>
+        <translation>ancien=nouveau, autre=nouveau</translation>
+    </message>
+    <message>
+        <source>Import labels the schema lacks (they are listed)</source>
+        <translation>Importer les étiquettes absentes du schéma (elles sont listées)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ichier :</translation>
+    </message>
+    <message>
+        <source>I&amp;mages folder:</source>
+        <translation>Dossier des i&amp;mages :</translation>
+    </message>
+    <message>
+        <source>Import:</source>
+        <translation>Importer :</translation>
+    </message>
+    <message>
+        <source>&amp;Rename labels:</source>
+        <translation>&amp;Renommer les étiquettes :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Annotation file</source>
+        <translation>Fichier d’annotations</translation>
+    </message>
+    <message>
+        <source>Images folder</source>
+        <translation>Dossier des images</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} n’existe pas</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} n’est pas un dossier</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1620,10 @@ id {id}</translation>
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Provenance</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
@@ -1300,12 +1644,12 @@ id {id}</translation>
         <translation>Importer tous les fichiers d’un dossier et de ses sous-dossiers</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>E&amp;xporter…</translation>
+        <source>&amp;Export dataset…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming with exchange formats</source>
-        <translation>Disponible avec les formats d’échange</translation>
+        <source>Write the annotations in a training format, with a manifest</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Profile…</source>
@@ -1523,6 +1867,10 @@ id {id}</translation>
     <message>
         <source>HITL Desktop</source>
         <translation>HITL Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation>&amp;Analyses</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2594,351 @@ fichiers du modèle {weights}
     </message>
 </context>
 <context>
+    <name>Provenance</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Derived page</source>
+        <translation>Page dérivée</translation>
+    </message>
+    <message>
+        <source>Seen again</source>
+        <translation>Revu ailleurs</translation>
+    </message>
+    <message>
+        <source>OCR run</source>
+        <translation>Passage OCR</translation>
+    </message>
+    <message>
+        <source>Pre-label</source>
+        <translation>Pré-étiquette</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Review decision</source>
+        <translation>Décision de revue</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation>Autre événement</translation>
+    </message>
+    <message>
+        <source>derived from</source>
+        <translation>dérivé de</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>a utilisé</translation>
+    </message>
+    <message>
+        <source>revises</source>
+        <translation>révise</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>a tranché</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Pre-labelled</source>
+        <translation>Pré-étiquetés</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrigés</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revus</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportés</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDocks</name>
+    <message>
+        <source>Dataset &amp;provenance…</source>
+        <translation>&amp;Provenance du jeu de données…</translation>
+    </message>
+    <message>
+        <source>Sources, items, pre-labelled, corrected, reviewed, exported: the counts</source>
+        <translation>Sources, éléments, pré-étiquetés, corrigés, revus, exportés : les effectifs</translation>
+    </message>
+    <message>
+        <source>&amp;Provenance</source>
+        <translation>&amp;Provenance</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceFlowWidget</name>
+    <message>
+        <source>Dataset flow</source>
+        <translation>Parcours du jeu de données</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceFlowWindow</name>
+    <message>
+        <source>Dataset provenance</source>
+        <translation>Provenance du jeu de données</translation>
+    </message>
+    <message>
+        <source>Could not read the dataset: {error}</source>
+        <translation>Impossible de lire le jeu de données : {error}</translation>
+    </message>
+    <message>
+        <source>No data is retired.</source>
+        <translation>Aucune donnée n’est retirée.</translation>
+    </message>
+    <message>
+        <source>Retired: 1 item, kept in the history but left out of the counts.</source>
+        <translation>Retiré : 1 élément, gardé dans l’historique mais exclu des effectifs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retired: %Ln items, kept in the history but left out of the counts.</source>
+        <translation>
+            <numerusform>Retiré : %Ln élément, gardé dans l’historique mais exclu des effectifs.</numerusform>
+            <numerusform>Retirés : %Ln éléments, gardés dans l’historique mais exclus des effectifs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(sans source)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Collecté par</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Capture device</source>
+        <translation>Appareil de capture</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>First import</source>
+        <translation>Premier import</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>schema {ref}</source>
+        <translation>schéma {ref}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Status or schema</source>
+        <translation>Statut ou schéma</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status and schemas</source>
+        <translation>Statuts et schémas</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceView</name>
+    <message>
+        <source>Provenance graph</source>
+        <translation>Graphe de provenance</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Détails de l’événement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Select an item to see where it came from.</source>
+        <translation>Choisissez un élément pour voir d’où il vient.</translation>
+    </message>
+    <message>
+        <source>Reading the history of {name}…</source>
+        <translation>Lecture de l’historique de {name}…</translation>
+    </message>
+    <message>
+        <source>Could not read this item&apos;s history: {error}</source>
+        <translation>Impossible de lire l’historique de cet élément : {error}</translation>
+    </message>
+    <message>
+        <source>{name}: no events recorded</source>
+        <translation>{name} : aucun événement enregistré</translation>
+    </message>
+    <message>
+        <source>{name}: 1 event. Click it for its details.</source>
+        <translation>{name} : 1 événement. Cliquez dessus pour ses détails.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %Ln events. Click one for its details.</source>
+        <translation>
+            <numerusform>{name} : %Ln événement. Cliquez dessus pour ses détails.</numerusform>
+            <numerusform>{name} : %Ln événements. Cliquez sur l’un d’eux pour ses détails.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed: its own signature is valid</source>
+        <translation>Signé : sa propre signature est valide</translation>
+    </message>
+    <message>
+        <source>Signed with its batch: a later signature covers it</source>
+        <translation>Signé avec son lot : une signature ultérieure le couvre</translation>
+    </message>
+    <message>
+        <source>Not covered by a signature yet</source>
+        <translation>Pas encore couvert par une signature</translation>
+    </message>
+    <message>
+        <source>Failed verification: do not trust this event</source>
+        <translation>Échec de la vérification : ne vous fiez pas à cet événement</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Event hash</source>
+        <translation>Empreinte de l’événement</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>Empreinte précédente</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>Fondé sur</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>Empreinte du contenu</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <source>Oldest first</source>
@@ -2794,6 +3487,38 @@ fichiers du modèle {weights}
         <translation>Le serveur {url} a refusé ce nom d’utilisateur ou ce mot de passe ; vérifiez-les et réessayez.</translation>
     </message>
     <message>
+        <source>Could not open a secure connection to {url}: its certificate could not be verified ({reason}). Check the address; if it is right, ask your administrator for a valid certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} is unreachable: it does not answer. Check the address and your network connection, then try again; your work stays here meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} speaks a newer sync protocol: upgrade the client (this app), then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} speaks an older sync protocol: ask your administrator to upgrade the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} revoked this device, so it refuses its work. Ask your administrator; to go on, open a fresh copy of the project (a new device) and sign in there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} has this device registered to another user: sign in as that user, or use a fresh copy of the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account on {url} has no role this app knows, so it could do nothing here: ask your administrator to give it a role (worker, checker, expert or admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} could not prove it is the real server (its signed checkpoint does not verify); nothing was sent. Tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not sign in: {reason}</source>
         <translation>Connexion impossible : {reason}</translation>
     </message>
@@ -2890,6 +3615,14 @@ fichiers du modèle {weights}
     <message>
         <source>Sync failed: {reason}</source>
         <translation>Échec de la synchronisation : {reason}</translation>
+    </message>
+    <message>
+        <source>the server&apos;s checkpoint key changed since you signed in; if your administrator rotated it, sign in again (File → Sign in to server…). Nothing was sent or received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s signed checkpoint does not verify: the answer was altered on its way or it is not the real server. Nothing was sent or received; tell your administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
