@@ -55,3 +55,17 @@ def test_export_dialog_writes_a_verified_dataset(qtbot, tmp_path: Path) -> None:
     assert "not empty" in dialog.status.text()
     assert verify(out).ok
     b.ws.close()
+
+
+def test_file_menu_opens_the_export_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    action = window.export_action
+    assert action in window.file_menu.actions() and action.isEnabled()
+    action.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == [
+        "coco", "yolo", "voc", "paddleocr", "labelstudio", "jsonl", "conll", "csv"
+    ]  # fmt: skip
+    action.trigger()  # the same dialog again, not a second one
+    assert len(window.findChildren(ExportDialog)) == 1
+    dialog.close()
