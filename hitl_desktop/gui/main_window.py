@@ -21,8 +21,10 @@ from ..roles import Action
 from ..schema import PublishResult
 from ..workspace import Workspace, WorkspaceError, queries
 from .desk import Desk
+from .export_dialog import ExportDialog
 from .help_pane import HelpPane
 from .history_view import HistoryView
+from .import_annotations_dialog import AnnotationImportController
 from .import_runner import ImportController
 from .item_browser import ItemBrowser
 from .item_table_model import ItemTableModel
@@ -83,6 +85,10 @@ class MainWindow(WindowPlumbing):
             lambda: self.workspace, self.runner, self.statusBar(), self, app_settings
         )
         self.importer.items_changed.connect(self.on_events_appended)
+        self.annotation_importer = AnnotationImportController(
+            lambda: self.workspace, self.runner, self.statusBar(), self
+        )
+        self.annotation_importer.changed.connect(self.on_events_appended)
         self.ocr = OcrController(
             lambda: self.workspace,
             self.runner,
@@ -167,8 +173,9 @@ class MainWindow(WindowPlumbing):
             tip=self.tr("Import every file in a folder and its subfolders"),
         )
         self.export_action = self._action(
-            self.tr("&Export…"), enabled=False, tip=self.tr("Coming with exchange formats")
-        )
+            self.tr("&Export dataset…"), self.open_export_dialog, shortcut="Ctrl+E",
+            tip=self.tr("Write the annotations in a training format, with a manifest"),
+        )  # fmt: skip
         self.profile_action = self.profiles.action
         self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -179,6 +186,7 @@ class MainWindow(WindowPlumbing):
                 None,
                 self.import_files_action,
                 self.import_folder_action,
+                self.annotation_importer.action,
                 self.export_action,
                 None,
                 self.profile_action,
@@ -321,7 +329,8 @@ class MainWindow(WindowPlumbing):
     def _gate_actions(self) -> None:
         """Tell the role gate what each role-limited action does; show the role."""
         gate = self.role_gate
-        gate.gate(Action.IMPORT, [self.import_files_action, self.import_folder_action])
+        gate.gate(Action.IMPORT, [self.import_files_action, self.import_folder_action,
+                                  self.annotation_importer.action])  # fmt: skip
         gate.gate(Action.RUN_MODELS, [*self.ocr.actions, *self.prelabel.actions])
         gate.gate(Action.REVIEW, self.review_actions)
         gate.gate(Action.PUBLISH_SCHEMA, [self.publish_schema_action])
@@ -362,10 +371,11 @@ class MainWindow(WindowPlumbing):
         self.prelabel.set_writable(writable)
         needs_writing = self.tr("Needs the workspace open for writing")
         for action in (self.rebuild_action, self.import_files_action, self.import_folder_action,
-                       self.publish_schema_action):  # fmt: skip
+                       self.publish_schema_action, self.annotation_importer.action):  # fmt: skip
             action.setEnabled(writable)  # the status tip keeps what the action does
             action.setToolTip(action.statusTip() if writable else needs_writing)
         self.profiles.set_writable(writable)
+        self.export_action.setEnabled(writable)  # an export is recorded in the log
         self.sync.workspace_changed()
         self.refresh()
         if self.model.rowCount():
@@ -478,6 +488,16 @@ class MainWindow(WindowPlumbing):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
+
+    @Slot()
+    def open_export_dialog(self) -> ExportDialog:
+        """File → Export dataset…: one dialog per window, kept between uses."""
+        dialog = getattr(self, "_export_dialog", None)
+        if dialog is None:
+            dialog = self._export_dialog = ExportDialog(lambda: self.workspace, self.runner, self)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     @Slot()
     def edit_shortcuts(self) -> ShortcutsDialog:
