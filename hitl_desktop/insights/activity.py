@@ -17,11 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import orjson
+
 from ..review.agreement import krippendorff_alpha_units
 from ..review.errors import ReviewError
-from ..review.fast import Matched, unpack
-from ..review.projection import THRESHOLDS
-from .query import equals, key_bounds, source_join
+from .query import equals, key_bounds
 from .windows import NO_FILTER, Filters, Window
 
 
@@ -76,59 +76,41 @@ class AgreementPoint:
     class_items: int  # items where two or more people gave a single class label
 
 
-def _agree(views: list[bytes | None], digests: list[str | None]) -> bool:
-    if None not in digests and len(set(digests)) == 1:
-        return True
-    if any(v is None for v in views):
-        return False
-    unpacked = [unpack(v) for v in views if v is not None]
-    first = unpacked[0]
-    return not any(Matched.of(first, other).differ(THRESHOLDS) for other in unpacked[1:])
-
-
 def agreement_trend(
     conn: sqlite3.Connection, window: Window, filters: Filters = NO_FILTER, *, bucket_days: int = 7
 ) -> tuple[AgreementPoint, ...]:
     """Agreement per bucket of ``bucket_days`` days, the last bucket ending with the window."""
-    join, params = source_join(filters, "a.item_id")
-    rows = conn.execute(
-        f"""WITH latest AS (
-                SELECT a.item_id, a.actor, a.hash, a.day, max(a.key) FROM insights_answers a
-                {join} WHERE a.decision IS NULL GROUP BY a.item_id, a.actor),
-            shared AS (SELECT item_id FROM latest GROUP BY item_id
-                       HAVING count(*) >= 2 AND max(day) BETWEEN ? AND ?)
-            SELECT l.item_id, l.actor, l.day, r.digest, r.view,
-                   (SELECT CASE WHEN sum(n) = 1 THEN min(label) END FROM insights_labels c
-                    WHERE c.hash = l.hash AND c.kind = 'class')
-            FROM latest l JOIN shared USING (item_id)
-            LEFT JOIN review_answers r ON r.hash = l.hash ORDER BY l.item_id, l.actor""",
-        [*params, window.first, window.last],
-    )
-    items: dict[str, list[tuple[str, int, str | None, bytes | None, str | None]]] = {}
-    for item, actor, day, digest, view, single in rows:
-        items.setdefault(item, []).append((actor, day, digest, view, single))
+    where = "day BETWEEN ? AND ?"
+    params: list[object] = [window.first, window.last]
+    if filters.source:
+        where += " AND source = ?"
+        params.append(filters.source)
     if filters.person:
-        items = {k: v for k, v in items.items() if any(a == filters.person for a, *_ in v)}
+        where += " AND EXISTS (SELECT 1 FROM json_each(people) WHERE value = ?)"
+        params.append(filters.person)
+    rows = conn.execute(
+        f"""SELECT (? - day) / ?, count(*), sum(agree), singles FROM insights_agreement
+            WHERE {where} GROUP BY 1, singles""",
+        [window.last, bucket_days, *params],
+    )
     buckets: dict[int, tuple[list[int], Counter[tuple[str, ...]]]] = {}
-    for answers in items.values():
-        day = max(x[1] for x in answers)
-        start = window.last - ((window.last - day) // bucket_days + 1) * bucket_days + 1
-        counts, units = buckets.setdefault(start, ([0, 0, 0], Counter()))
-        counts[0] += 1
-        counts[1] += _agree([x[3] for x in answers], [x[2] for x in answers])
-        singles = tuple(sorted(x[4] for x in answers if x[4] is not None))
-        if len(singles) >= 2:
-            units[singles] += 1
-            counts[2] += 1
+    for back, n, agreeing, singles in rows:
+        counts, units = buckets.setdefault(int(back), ([0, 0, 0], Counter()))
+        counts[0] += n
+        counts[1] += agreeing
+        if singles is not None:
+            units[tuple(orjson.loads(singles))] += n
+            counts[2] += n
     out = []
-    for start in sorted(buckets):
-        (n, agreeing, class_items), units = buckets[start]
+    for back in sorted(buckets, reverse=True):
+        (n, agreeing, class_items), units = buckets[back]
         try:
             alpha: float | None = krippendorff_alpha_units(units) if units else None
         except ReviewError:
             alpha = None
+        last = window.last - back * bucket_days
         out.append(AgreementPoint(
-            max(start, window.first), start + bucket_days - 1, n, agreeing,
+            max(last - bucket_days + 1, window.first), last, n, agreeing,
             agreeing / n if n else None, alpha, class_items,
         ))  # fmt: skip
     return tuple(out)

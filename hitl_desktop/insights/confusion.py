@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
-from .query import equals, source_join
+from .query import equals
 from .windows import NO_FILTER, Filters, Window
 
 
@@ -55,30 +55,20 @@ def confusion(
     conn: sqlite3.Connection, window: Window | None = None, filters: Filters = NO_FILTER
 ) -> tuple[Confusion, ...]:
     """One confusion matrix per model that pre-labelled adjudicated items with classes."""
-    join, params = source_join(filters, "d.item_id")
-    model, m_params = equals("s.model", filters.model)
-    when = "AND d.day BETWEEN ? AND ?" if window else ""
+    source, s_params = equals("t.source", filters.source)
+    model, m_params = equals("p.model", filters.model)
+    when = "AND t.day BETWEEN ? AND ?" if window else ""
     w_params = [window.first, window.last] if window else []
     rows = conn.execute(
-        f"""WITH decided AS (
-                SELECT d.item_id, d.hash, max(d.key) FROM insights_answers d {join}
-                WHERE d.decision IS NOT NULL {when} GROUP BY d.item_id),
-            truth AS (
-                SELECT decided.item_id, min(l.label) AS label FROM decided
-                JOIN insights_labels l ON l.hash = decided.hash AND l.kind = 'class'
-                GROUP BY decided.item_id HAVING sum(l.n) = 1),
-            predicted AS (
-                SELECT s.item_id, s.model, s.hash, max(s.key) FROM insights_suggestions s
-                WHERE s.item_id IN (SELECT item_id FROM truth) {model}
-                GROUP BY s.item_id, s.model)
-            SELECT p.model, t.label, l.label FROM predicted p
-            JOIN truth t ON t.item_id = p.item_id
-            JOIN insights_labels l ON l.hash = p.hash AND l.kind = 'class'""",
-        [*params, *w_params, *m_params],
+        f"""SELECT p.model, t.label, p.label, count(*) FROM insights_truth t
+            JOIN insights_predictions p ON p.item_id = t.item_id
+            WHERE t.label IS NOT NULL {when} {source} {model}
+            GROUP BY p.model, t.label, p.label""",
+        [*w_params, *s_params, *m_params],
     )
     pairs: dict[str, Counter[tuple[str, str]]] = {}
-    for model_id, truth, guess in rows:
-        pairs.setdefault(model_id, Counter())[(truth, guess)] += 1
+    for model_id, truth, guess, n in rows:
+        pairs.setdefault(model_id, Counter())[(truth, guess)] += n
     out = []
     for model_id in sorted(pairs):
         counts = pairs[model_id]

@@ -3,8 +3,8 @@
 Built on the review projection's ``model_corrections`` (one row per revision that accepted a
 pre-label or OCR run, with how many differences the person made): a suggestion is
 *changed* when the accepting revision differs from it at all. Per label: the suggestions that
-carried the label (a pre-label's best class, or one of its boxes or spans), so a label the
-model gets wrong stands out. A window holds the revisions saved in it.
+carried the label (a pre-label's best class, or one of its boxes or spans; a label used by
+two kinds has a row per kind), so a label the model gets wrong stands out. A window holds the revisions saved in it.
 """
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def correction_rates(
         ).fetchall()
     by_label_rows = conn.execute(
         f"""SELECT m.model, l.label, count(*), sum(m.differences > 0)
-            FROM model_corrections m {join}
-            JOIN (SELECT DISTINCT hash, label FROM insights_labels) l ON l.hash = m.source
-            WHERE {where} {label} GROUP BY m.model, l.label ORDER BY m.model, l.label""",
+            FROM model_corrections m {join} JOIN insights_labels l ON l.hash = m.source
+            WHERE {where} {label} GROUP BY m.model, l.kind, l.label
+            ORDER BY m.model, l.label, l.kind""",
         [*args, *l_params],
     ).fetchall()
     return Corrections(

@@ -1,7 +1,7 @@
 """Distribution shift between a reference window and the current one.
 
-- Labels: the labels of each item's latest answer saved in a window, per kind (class labels,
-  boxes, spans...): population stability index (PSI) and Pearson's chi-square test of the
+- Labels: the labels of the items whose latest answer was saved in a window, per kind (class
+  labels, boxes, spans...): population stability index (PSI) and Pearson's chi-square test of the
   2 x K table of counts, with its p-value.
 - Inputs: the statistics recorded at import (image width, height, brightness, contrast; text
   characters and words; the main script of a text): PSI over ten bins cut at the reference
@@ -106,31 +106,26 @@ class LabelDrift:
 def _label_counts(
     conn: sqlite3.Connection, window: Window, filters: Filters
 ) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
-    """Per kind: label counts over each item's latest answer in ``window``, and item counts."""
-    join, params = source_join(filters, "a.item_id")
-    person, person_params = equals("a.actor", filters.person)
-    rows = conn.execute(
-        f"""WITH latest AS (
-                SELECT a.item_id, a.hash, max(a.key) FROM insights_answers a {join}
-                WHERE a.day BETWEEN ? AND ? {person} GROUP BY a.item_id)
-            SELECT l.kind, l.label, sum(l.n), count(*)
-            FROM latest JOIN insights_labels l ON l.hash = latest.hash
-            GROUP BY l.kind, l.label""",
-        [*params, window.first, window.last, *person_params],
-    )
+    """Per kind: label counts over the items whose latest answer was saved in ``window``, and
+    how many items that is."""
+    source, s_params = equals("source", filters.source)
+    person, p_params = equals("actor", filters.person)
+    args = [window.first, window.last, *s_params, *p_params]
+    where = f"day BETWEEN ? AND ? {source} {person}"
     counts: dict[str, dict[str, int]] = {}
-    for kind, label, n, _answers in rows:
+    for kind, label, n in conn.execute(
+        f"SELECT kind, label, sum(n) FROM insights_item_labels WHERE {where} GROUP BY kind, label",
+        args,
+    ):
         counts.setdefault(kind, {})[label] = int(n)
-    items = dict(
-        conn.execute(
-            f"""WITH latest AS (
-                    SELECT a.item_id, a.hash, max(a.key) FROM insights_answers a {join}
-                    WHERE a.day BETWEEN ? AND ? {person} GROUP BY a.item_id)
-                SELECT kind, count(*) FROM (SELECT DISTINCT l.kind, latest.item_id
-                FROM latest JOIN insights_labels l ON l.hash = latest.hash) GROUP BY kind""",
-            [*params, window.first, window.last, *person_params],
-        ).fetchall()
-    )
+    items = {
+        str(kind): int(n)
+        for kind, n in conn.execute(
+            f"""SELECT kind, count(DISTINCT item_id) FROM insights_item_labels WHERE {where}
+                GROUP BY kind""",
+            args,
+        )
+    }
     return counts, items
 
 

@@ -5,11 +5,15 @@
   brightness, contrast, text length, main script, near-duplicates flagged);
 - ``insights_answers``: each human answer (a revision, or a review decision carrying one) with
   its day, actor and (hlc, hash) key; ``insights_suggestions``: each pre-label with its model;
-- ``insights_labels``: the labels of each answer or suggestion, counted by (kind, label).
+- ``insights_labels``: the labels of each answer or suggestion, counted by (kind, label);
+- per item (``item_state``): its latest answer's labels, its adjudicated class, each model's
+  latest prediction, and whether the people who answered it agree.
 
-Counts only add up and every other row is keyed by its event's hash (or, for an item, kept
-from the earliest creating event by (hlc, hash)), so any arrival order of the same events
-gives the same tables.
+Counts only add up, raw rows are keyed by their event's hash (an item's row is kept from
+its earliest creating event by (hlc, hash)), and per-item rows are recomputed from the
+item's whole state whenever an event touches it, so any arrival order of the same events
+gives the same tables. The agreement rows read the review projection's answer digests,
+which is why this projection comes after it.
 """
 
 from __future__ import annotations
@@ -21,22 +25,25 @@ from typing import Any
 
 from ..lineage import Event
 from ..workspace.projections.base import Projection, order_key
+from . import item_state
 from .windows import day_of_key
 
 _CREATING = ("item.imported", "item.derived")
 _ANSWERS = ("annotation.revised", "review.decided")
+_TOUCHING = frozenset({*_CREATING, *_ANSWERS, "prelabel.made"})
 _NUMBERS = ("width", "height", "brightness", "contrast", "characters", "words")
 
 
 class InsightsProjection(Projection):
     name = "insights"
-    version = 1
+    version = 2
     tables = (
         "insights_activity", "insights_items", "insights_answers", "insights_suggestions",
-        "insights_labels",
+        "insights_labels", *item_state.TABLES,
     )  # fmt: skip
     consumes = None  # activity counts every event
-    ddl = """
+    ddl = (
+        """
     CREATE TABLE IF NOT EXISTS insights_activity (
         day       INTEGER NOT NULL,
         actor     TEXT NOT NULL,
@@ -83,17 +90,23 @@ class InsightsProjection(Projection):
         n     INTEGER NOT NULL,
         PRIMARY KEY (hash, kind, label)
     ) WITHOUT ROWID;
-    """
-    read_indexes = """
-    CREATE INDEX IF NOT EXISTS insights_items_by_day ON insights_items (day);
-    CREATE INDEX IF NOT EXISTS insights_answers_by_day ON insights_answers (day, item_id, key);
+    -- the per-item refresh looks answers and suggestions up by item, even during a replay
     CREATE INDEX IF NOT EXISTS insights_answers_by_item ON insights_answers (item_id, key);
     CREATE INDEX IF NOT EXISTS insights_suggestions_by_item ON insights_suggestions (item_id, key);
     """
+        + item_state.DDL
+    )
+    read_indexes = (
+        """
+    CREATE INDEX IF NOT EXISTS insights_items_by_day ON insights_items (day);
+    """
+        + item_state.READ_INDEXES
+    )
 
     def apply(self, conn: sqlite3.Connection, events: Sequence[Event]) -> None:
         activity: Counter[tuple[int, str, str, str, str]] = Counter()
         items, answers, suggestions, labels = [], [], [], []
+        dirty: set[str] = set()
         for e in events:
             key = order_key(e)
             day = day_of_key(key)
@@ -102,6 +115,8 @@ class InsightsProjection(Projection):
             if item is None:
                 continue
             p = e.payload
+            if e.type in _TOUCHING:
+                dirty.add(item)
             if e.type in _CREATING:
                 items.append(_item_row(item, key, day, p))
             elif e.type in _ANSWERS and isinstance(p.get("annotations"), list):
@@ -134,6 +149,8 @@ class InsightsProjection(Projection):
             "INSERT OR IGNORE INTO insights_suggestions VALUES (?, ?, ?, ?, ?)", suggestions
         )
         conn.executemany("INSERT OR IGNORE INTO insights_labels VALUES (?, ?, ?, ?)", labels)
+        if dirty:
+            item_state.refresh(conn, sorted(dirty))
 
 
 def _number(value: Any) -> float | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .query import source_join
+from .query import equals, source_join
 from .windows import NO_FILTER, Filters
 
 Z_LIMIT = 3.5
@@ -69,20 +69,17 @@ class Validation:
 def class_balance(
     conn: sqlite3.Connection, filters: Filters = NO_FILTER
 ) -> tuple[ClassBalance, ...]:
-    join, params = source_join(filters, "a.item_id")
+    """Label counts over every item's latest answer, per kind."""
+    source, params = equals("source", filters.source)
     rows = conn.execute(
-        f"""WITH latest AS (SELECT a.item_id, a.hash, max(a.key) FROM insights_answers a {join}
-                            GROUP BY a.item_id)
-            SELECT l.kind, l.label, sum(l.n), count(*) FROM latest
-            JOIN insights_labels l ON l.hash = latest.hash GROUP BY l.kind, l.label""",
+        f"""SELECT kind, label, sum(n), 0 FROM insights_item_labels WHERE 1 {source}
+            GROUP BY kind, label""",
         params,
     ).fetchall()
     items = dict(
         conn.execute(
-            f"""WITH latest AS (SELECT a.item_id, a.hash, max(a.key) FROM insights_answers a
-                                {join} GROUP BY a.item_id)
-                SELECT kind, count(*) FROM (SELECT DISTINCT l.kind, latest.item_id FROM latest
-                JOIN insights_labels l ON l.hash = latest.hash) GROUP BY kind""",
+            f"""SELECT kind, count(DISTINCT item_id) FROM insights_item_labels WHERE 1 {source}
+                GROUP BY kind""",
             params,
         ).fetchall()
     )

@@ -3,9 +3,6 @@ independence from arrival order."""
 
 from __future__ import annotations
 
-import random
-import sqlite3
-
 import pytest
 
 from hitl_desktop.insights.activity import agreement_trend, throughput, timeline
@@ -14,7 +11,7 @@ from hitl_desktop.insights.projection import InsightsProjection
 from hitl_desktop.insights.windows import Filters, Window, day_date, last_days
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.projector import projection_digest
-from hitl_desktop.workspace.store import iter_events
+from tests.support.replica import log_events, shuffled_replica
 
 from .conftest import (
     DAY0,
@@ -23,6 +20,8 @@ from .conftest import (
     box,
     classification,
     imported,
+    prelabel,
+    register_model,
     revised,
     set_day,
 )
@@ -103,35 +102,29 @@ def test_dashboard_gathers_every_figure(workspace: Workspace) -> None:
     assert d.to_json()["period"]["current"] == {"first": DAY0 + 1, "last": DAY0 + 1}
 
 
-def _fold(events: list, order: list[int], chunk: int) -> dict[str, str]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(":memory:")
-    p = InsightsProjection()
-    p.create(conn)
-    shuffled = [events[i] for i in order]
-    for start in range(0, len(shuffled), chunk):
-        p.apply(conn, shuffled[start : start + chunk])
-    return projection_digest(conn, [p])
-
-
 def test_projection_tables_do_not_depend_on_arrival_order(workspace: Workspace) -> None:
-    _people_work(workspace)
+    items = _people_work(workspace)
     set_day(workspace, DAY0 + 3)
+    model = register_model(workspace, "doc-type")
+    workspace.append([prelabel(workspace, it, model, "a", "b") for it in items])
+    workspace.append([revised(workspace, items[1], classification("b"), actor="ben")])
     # the same item imported again under another source, later: the first import wins
-    first = workspace.reader().execute("SELECT item_id FROM insights_items LIMIT 1").fetchone()[0]
-    workspace.append([imported(workspace, "again.png", source="other", item=first,
+    workspace.append([imported(workspace, "again.png", source="other", item=items[0],
                                stats={"width": 5})])  # fmt: skip
-    events = [e for chunk in iter_events(workspace.reader()) for e in chunk]
-    in_order = _fold(events, list(range(len(events))), 1000)
-    assert in_order == projection_digest(workspace.reader(), [InsightsProjection()])
-    rng = random.Random(3)
-    for chunk in (1, 3, 1000):
-        order = list(range(len(events)))
-        rng.shuffle(order)
-        assert _fold(events, order, chunk) == in_order
-    stored = (
-        workspace.reader()
-        .execute("SELECT source FROM insights_items WHERE item_id = ?", (first,))
-        .fetchone()
-    )
+    events = log_events(workspace.db_path)
+    ours = projection_digest(workspace.reader(), [InsightsProjection()])
+    conn = workspace.reader()
+    for table in ("insights_item_labels", "insights_agreement", "insights_truth",
+                  "insights_predictions"):  # fmt: skip
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    assert conn.execute(
+        "SELECT agree FROM insights_agreement WHERE item_id = ?", (items[1],)
+    ).fetchone() == (0,)
+    for seed, batch in ((1, 1), (2, 3), (3, 1000)):
+        replica, _ = shuffled_replica(events, seed, batch=batch)
+        assert projection_digest(replica, [InsightsProjection()]) == ours, (seed, batch)
+    stored = conn.execute(
+        "SELECT source FROM insights_items WHERE item_id = ?", (items[0],)
+    ).fetchone()
     assert stored == ("tests",)
     assert workspace.rebuild().identical
