@@ -453,131 +453,131 @@
     <name>ExportDialog</name>
     <message>
         <source>Export dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le jeu de données</translation>
     </message>
     <message>
         <source>Adjudicated answers only</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses arbitrées seulement</translation>
     </message>
     <message>
         <source>Latest revision of each item</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière révision de chaque élément</translation>
     </message>
     <message>
         <source>One annotator&apos;s revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Révisions d&apos;un annotateur</translation>
     </message>
     <message>
         <source>Annotator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;annotateur</translation>
     </message>
     <message>
         <source>e.g. 80/10/10 (empty: no split)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 80/10/10 (vide : pas de découpage)</translation>
     </message>
     <message>
         <source>Include retired items</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure les éléments retirés</translation>
     </message>
     <message>
         <source>Blur regions flagged for redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Flouter les zones marquées à masquer</translation>
     </message>
     <message>
         <source>A new or empty folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Un dossier nouveau ou vide</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Parcourir…</translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Révisions</translation>
     </message>
     <message>
         <source>Train/val/test split</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage entraînement/validation/test</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter vers</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Export</translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>COCO instances JSON (boxes, polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON d&apos;instances COCO (boîtes, polygones)</translation>
     </message>
     <message>
         <source>YOLO labels and data.yaml (YOLO-seg when polygons are present)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes YOLO et data.yaml (YOLO-seg s&apos;il y a des polygones)</translation>
     </message>
     <message>
         <source>Pascal VOC XML per image</source>
-        <translation type="unfinished"></translation>
+        <translation>XML Pascal VOC par image</translation>
     </message>
     <message>
         <source>PaddleOCR Label.txt and rec_gt.txt with line crops</source>
-        <translation type="unfinished"></translation>
+        <translation>Label.txt et rec_gt.txt PaddleOCR avec les lignes découpées</translation>
     </message>
     <message>
         <source>Label Studio tasks with annotations and predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâches Label Studio avec annotations et prédictions</translation>
     </message>
     <message>
         <source>JSON Lines: class labels and spans</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines : classes et segments de texte</translation>
     </message>
     <message>
         <source>CoNLL-2003 BIO tags of the spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes BIO CoNLL-2003 des segments</translation>
     </message>
     <message>
         <source>CSV, one annotation a row</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, une annotation par ligne</translation>
     </message>
     <message>
         <source>Type the annotator&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom de l&apos;annotateur</translation>
     </message>
     <message>
         <source>Choose the folder to export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le dossier d&apos;export</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export en cours…</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;export</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <source>Exported {items} item(s) and {anns} annotation(s) to {folder}; manifest {manifest}. {notes} note(s) in MANIFEST.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>{items} élément(s) et {anns} annotation(s) exportés vers {folder} ; manifeste {manifest}. {notes} remarque(s) dans MANIFEST.json.</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>Export annulé ; rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>Export failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;export : {error}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1645,11 +1645,11 @@ id {id}</translation>
     </message>
     <message>
         <source>&amp;Export dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter le jeu de données…</translation>
     </message>
     <message>
         <source>Write the annotations in a training format, with a manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire les annotations dans un format d&apos;entraînement, avec un manifeste</translation>
     </message>
     <message>
         <source>&amp;Profile…</source>
@@ -3488,35 +3488,35 @@ fichiers du modèle {weights}
     </message>
     <message>
         <source>Could not open a secure connection to {url}: its certificate could not be verified ({reason}). Check the address; if it is right, ask your administrator for a valid certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’établir une connexion sécurisée avec {url} : son certificat n’a pas pu être vérifié ({reason}). Vérifiez l’adresse ; si elle est juste, demandez un certificat valide à votre administrateur.</translation>
     </message>
     <message>
         <source>The server at {url} is unreachable: it does not answer. Check the address and your network connection, then try again; your work stays here meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} est injoignable : il ne répond pas. Vérifiez l’adresse et votre connexion réseau, puis réessayez ; votre travail reste ici en attendant.</translation>
     </message>
     <message>
         <source>The server at {url} speaks a newer sync protocol: upgrade the client (this app), then sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} parle un protocole de synchronisation plus récent : mettez à jour le client (cette application), puis reconnectez-vous.</translation>
     </message>
     <message>
         <source>The server at {url} speaks an older sync protocol: ask your administrator to upgrade the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} parle un protocole de synchronisation plus ancien : demandez à votre administrateur de mettre à jour le serveur.</translation>
     </message>
     <message>
         <source>The server at {url} revoked this device, so it refuses its work. Ask your administrator; to go on, open a fresh copy of the project (a new device) and sign in there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} a révoqué cet appareil et refuse donc son travail. Adressez-vous à votre administrateur ; pour continuer, ouvrez une nouvelle copie du projet (un nouvel appareil) et connectez-vous depuis celle-ci.</translation>
     </message>
     <message>
         <source>The server at {url} has this device registered to another user: sign in as that user, or use a fresh copy of the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} a enregistré cet appareil pour un autre utilisateur : connectez-vous sous cet utilisateur, ou utilisez une nouvelle copie du projet.</translation>
     </message>
     <message>
         <source>Your account on {url} has no role this app knows, so it could do nothing here: ask your administrator to give it a role (worker, checker, expert or admin).</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre compte sur {url} n’a aucun rôle connu de cette application et ne pourrait rien y faire : demandez à votre administrateur de lui attribuer un rôle (worker, checker, expert ou admin).</translation>
     </message>
     <message>
         <source>The server at {url} could not prove it is the real server (its signed checkpoint does not verify); nothing was sent. Tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur {url} n’a pas pu prouver qu’il est le vrai serveur (la signature de son point de contrôle ne se vérifie pas) ; rien n’a été envoyé. Prévenez votre administrateur.</translation>
     </message>
     <message>
         <source>Could not sign in: {reason}</source>
@@ -3618,11 +3618,11 @@ fichiers du modèle {weights}
     </message>
     <message>
         <source>the server&apos;s checkpoint key changed since you signed in; if your administrator rotated it, sign in again (File → Sign in to server…). Nothing was sent or received.</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé de point de contrôle du serveur a changé depuis votre connexion ; si votre administrateur l’a renouvelée, reconnectez-vous (Fichier → Se connecter au serveur…). Rien n’a été envoyé ni reçu.</translation>
     </message>
     <message>
         <source>the server&apos;s signed checkpoint does not verify: the answer was altered on its way or it is not the real server. Nothing was sent or received; tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>la signature du point de contrôle du serveur ne se vérifie pas : la réponse a été altérée en chemin ou ce n’est pas le vrai serveur. Rien n’a été envoyé ni reçu ; prévenez votre administrateur.</translation>
     </message>
 </context>
 <context>
