@@ -131,7 +131,7 @@ def test_bad_tasks_are_refused_one_by_one(workspace, tmp_path):
         "lies outside the 400 x 200 image",
         "task 2 (/data/local-files/?d=media/form.png): annotation 31, result g1: result type "
         "'brushlabels' is not imported (supported: rectanglelabels, polygonlabels, "
-        "keypointlabels, choices, textarea)",
+        "keypointlabels, choices, textarea, rectangle or polygon with a textarea)",
         "task 3: no image in 'data' (text tasks are not imported yet)",
         "task 4 (/data/upload/1/0badc0de-nowhere.png): image '/data/upload/1/0badc0de-nowhere.png'"
         " not found; give its folder with --images",

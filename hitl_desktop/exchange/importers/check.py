@@ -7,6 +7,7 @@ clamped), labels are mapped (``--map old=new``) and compared with the current sc
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from collections import Counter
@@ -156,3 +157,38 @@ def check_labels(records: list[Checked], schema: Schema | None) -> LabelCheck:
                     if schema is not None and name not in known.get(a.kind, set()):
                         out.unknown[name] += 1
     return out
+
+
+def fit_to_schema(records: list[Checked], schema: Schema | None) -> int:
+    """Rectangles drawn as polygons become boxes where only boxes carry their label.
+
+    YOLO-seg writes every region as a polygon, and COCO tools often write boxes as polygons
+    too; when the schema knows the label for boxes but not for polygons, an axis-aligned
+    4-point polygon is taken as the box it is. Returns how many were turned into boxes.
+    """
+    if schema is None:
+        return 0
+    box_labels = {lb.name for t in schema.tasks_for("box") for lb in t.labels}
+    polygon_labels = {lb.name for t in schema.tasks_for("polygon") for lb in t.labels}
+    changed = 0
+    for rec in records:
+        for g in rec.groups:
+            for i, a in enumerate(g.annotations):
+                if not isinstance(a.shape, Polygon) or a.label in polygon_labels:
+                    continue
+                box = _rectangle(a.shape)
+                if box is not None and a.label in box_labels:
+                    g.annotations[i] = dataclasses.replace(a, shape=box)
+                    changed += 1
+    return changed
+
+
+def _rectangle(p: Polygon) -> Box | None:
+    pts = p.points
+    if len(pts) != 4:
+        return None
+    xs, ys = sorted({x for x, _ in pts}), sorted({y for _, y in pts})
+    if len(xs) != 2 or len(ys) != 2:
+        return None
+    corners = {(x, y) for x in xs for y in ys}
+    return Box(xs[0], ys[0], xs[1], ys[1]) if set(pts) == corners else None

@@ -3,13 +3,15 @@
 Image tasks only: ``data`` names the image (an upload URL, a local-files URL or a path);
 regions are in percent of the image (``x``, ``y``, ``width``, ``height``, ``points``).
 Imported result types: ``rectanglelabels``, ``polygonlabels``, ``keypointlabels``,
-``choices``, and ``textarea`` attached to a region by its id (an OCR line). Each annotation
+``choices``, and ``textarea`` attached to a region by its id (an OCR line; the region may be
+a bare ``rectangle`` or ``polygon``, whose line gets the label ``line``). Each annotation
 keeps its ``completed_by`` as the annotator; cancelled (skipped) annotations are left out.
 Predictions keep their ``model_version`` and scores.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ from .yolo import IMAGE_SUFFIXES
 
 _UPLOAD_PREFIX = re.compile(r"^[0-9a-f]{8}-")  # Label Studio prefixes uploaded file names
 REGION_TYPES = {"rectanglelabels", "polygonlabels", "keypointlabels"}
+UNLABELLED = {"rectangle", "polygon"}  # Rectangle / Polygon tools: regions without a label
+LINE_LABEL = "line"  # the label OCR lines carry (annotate.suggestions.OCR_LINE_LABEL)
 
 
 def parse(path: Path, images: Path | None = None) -> Parsed:
@@ -122,11 +126,23 @@ def _group(obj: object, rec: Record, where: str, prediction: bool) -> Group:
                                      score=number(res.get("score")), where=at))  # fmt: skip
         elif kind in REGION_TYPES:
             regions.append((str(res.get("id")), _region(kind, value, number(res.get("score")), at)))
+        elif kind in UNLABELLED:  # a bare region: an OCR line once its textarea is attached
+            value = {**value, f"{kind}labels": [LINE_LABEL]}
+            found = _region(f"{kind}labels", value, number(res.get("score")), at)
+            regions.append((str(res.get("id")), [dataclasses.replace(f, bare=True) for f in found]))
         else:
             raise ValueError(f"{at}: result type {kind!r} is not imported (supported: "
-                             "rectanglelabels, polygonlabels, keypointlabels, choices, textarea)")  # fmt: skip
+                             "rectanglelabels, polygonlabels, keypointlabels, choices, textarea, "
+                             "rectangle or polygon with a textarea)")  # fmt: skip
     for rid, found in regions:
-        group.found += [_with_text(f, texts.pop(rid)) if rid in texts else f for f in found]
+        for f in found:
+            if rid in texts:
+                group.found.append(_with_text(f, texts[rid]))
+            elif f.bare:
+                raise ValueError(f"{f.where}: a {f.kind} without a label needs a transcription")
+            else:
+                group.found.append(f)
+        texts.pop(rid, None)
     if texts:
         raise ValueError(f"{where}: textarea results {sorted(texts)} are attached to no region")
     return group
@@ -179,4 +195,5 @@ def _with_text(f: Found, text: str) -> Found:
         quad = f.points
     else:
         raise ValueError(f"{f.where}: a transcription needs a rectangle or a 4-point polygon")
-    return Found("ocr_line", f.label, quad, relative=True, text=text, score=f.score, where=f.where)
+    return Found("ocr_line", LINE_LABEL if f.bare else f.label, quad, relative=True, text=text,
+                 score=f.score, where=f.where)

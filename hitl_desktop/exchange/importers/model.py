@@ -60,6 +60,7 @@ class Found:
     score: float | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     where: str = ""  # e.g. "annotation id 7": added to errors about this one
+    bare: bool = False  # a region drawn without a label (it needs a transcription)
 
 
 @dataclass

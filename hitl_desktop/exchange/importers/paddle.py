@@ -5,7 +5,7 @@ One line per image: the image path, a tab, and a JSON list of
 writes paths as ``<folder>/<image>`` with ``Label.txt`` inside that folder, so images are
 looked for under ``--images``, the folder above ``Label.txt`` and its own folder. A line
 becomes an OCR line (label ``line``) with its text, in the file's order; ``difficult`` lines
-keep ``difficult: true`` as an attribute. Regions with other than 4 points are refused.
+keep ``difficult: true`` as an attribute; ``###`` (PaddleOCR's "illegible") is an empty text. Regions with other than 4 points are refused.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .model import Found, Group, Parsed, Record, find_image
 from .reading import number, read_text
 
 OCR_LINE_LABEL = "line"  # the label OCR lines carry in the editor (annotate.suggestions)
+ILLEGIBLE = "###"  # PaddleOCR's mark for text that cannot be read: an empty transcription
 
 
 def parse(path: Path, images: Path | None = None) -> Parsed:
@@ -73,4 +74,5 @@ def _region(region: object, where: str) -> Found:
             raise ValueError(f"each point must be [x, y] numbers, got {p!r}")
         pts.append((float(p[0]), float(p[1])))
     attrs = {"difficult": True} if region.get("difficult") is True else {}
+    text = "" if text == ILLEGIBLE else text
     return Found("ocr_line", OCR_LINE_LABEL, tuple(pts), text=text, attributes=attrs, where=where)

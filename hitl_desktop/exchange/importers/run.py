@@ -21,7 +21,7 @@ from ...lineage import Agent, EventDraft, Ref, Subject
 from ...schema import schema_for
 from ...workspace import CancelToken, Workspace
 from . import coco, labelstudio, paddle, yolo
-from .check import Checked, CheckedGroup, check_labels, check_record
+from .check import Checked, CheckedGroup, check_labels, check_record, fit_to_schema
 from .model import FORMAT_NAMES, FORMATS, AnnotationImportError, Parsed, RecordError
 from .prelabels import prelabel_drafts, prelabel_problems
 from .report import (
@@ -100,6 +100,7 @@ def import_annotations(
             progress(n, len(parsed.records), "checking")
     schema = schema_for(ws.reader(), None)
     report.schema_ref = schema.ref if schema else None
+    fit_to_schema(checked, schema)
     labels = check_labels(checked, schema)
     report.labels, report.unknown_labels = dict(labels.counts), dict(labels.unknown)
     if labels.unknown and not options.keep_unknown_labels:
