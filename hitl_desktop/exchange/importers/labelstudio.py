@@ -195,5 +195,12 @@ def _with_text(f: Found, text: str) -> Found:
         quad = f.points
     else:
         raise ValueError(f"{f.where}: a transcription needs a rectangle or a 4-point polygon")
-    return Found("ocr_line", LINE_LABEL if f.bare else f.label, quad, relative=True, text=text,
-                 score=f.score, where=f.where)
+    return Found(
+        "ocr_line",
+        LINE_LABEL if f.bare else f.label,
+        quad,
+        relative=True,
+        text=text,
+        score=f.score,
+        where=f.where,
+    )
