@@ -152,6 +152,7 @@ _ROLE_TEXTS = (
     QT_TRANSLATE_NOOP("roles", "Only checkers and experts decide reviews"),
     QT_TRANSLATE_NOOP("roles", "Only checkers and experts assign work"),
     QT_TRANSLATE_NOOP("roles", "Only experts publish schemas"),
+    QT_TRANSLATE_NOOP("roles", "Only experts approve dataset exports"),
 )
 
 

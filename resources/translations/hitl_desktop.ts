@@ -3862,6 +3862,10 @@ event {hash}</source>
         <source>Only experts publish schemas</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only experts approve dataset exports</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>run_gui</name>

@@ -3917,6 +3917,10 @@ fichiers du modèle {weights}
         <source>Only experts publish schemas</source>
         <translation>Seuls les experts publient des schémas</translation>
     </message>
+    <message>
+        <source>Only experts approve dataset exports</source>
+        <translation>Seuls les experts approuvent les exports de jeux de données</translation>
+    </message>
 </context>
 <context>
     <name>run_gui</name>
