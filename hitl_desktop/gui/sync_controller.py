@@ -1,6 +1,6 @@
-"""Sync in the main window: File → Sign in to server… / Sign out, Sync → Sync now (F9) with
-progress and Cancel in the status bar, an automatic sync every N minutes (a preference), and
-Tools → Sync incidents… for admins.
+"""Sync in the main window: File → Sign in to server… / Sign out (a sign-in starts the first
+sync at once), Sync → Sync now (F9) with progress and Cancel in the status bar, an automatic
+sync every N minutes (a preference), and Tools → Sync incidents… for admins.
 
 Every sync runs on the window's task runner, never two at once. A failed sync never opens a
 dialog: the status bar says "Offline" and why, and the automatic sync waits longer after
@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from ..sync.errors import LoginRequired
+from ..sync.errors import CheckpointKeyChanged, CheckpointRefused, LoginRequired
 from ..sync.gui_support import local_status, next_delay_s, signed_in
 from ..sync.retry import RetryPolicy
 from ..workspace import Workspace, WorkspaceError
@@ -179,13 +179,17 @@ class SyncController(QObject):
             url=info["server"], user=info["user"], role=info.get("role") or "?"
         )
         profile = info.get("profile")
-        if profile and profile != info["user"]:  # the server would refuse their events
+        mismatch = bool(profile) and profile != info["user"]
+        if mismatch:  # the server would refuse their events: no sync until the profile changes
             text += " " + self.tr("This workspace records your work as {profile}: change the "
                                   "profile to {user} (File → Profile…) before syncing.").format(
                 profile=profile, user=info["user"])  # fmt: skip
         self._bar.showMessage(text, 15_000)
         self.refresh()
-        self.schedule()
+        if mismatch or self.running or self._workspace().readonly:
+            self.schedule()
+        else:
+            self._start()  # the first sync now, with its progress in the status bar
 
     @Slot()
     def sign_out(self) -> None:
@@ -277,12 +281,25 @@ class SyncController(QObject):
         else:
             self.online = False
             self.failures += 1
-            self.last_error = str(exc)
-            if isinstance(exc, LoginRequired):
-                self._signed_in = False  # the token is gone or refused: sign in again
-            self._bar.showMessage(self.tr("Sync failed: {reason}").format(reason=exc), 15_000)
+            self.last_error = self._reason(exc)
+            if isinstance(exc, LoginRequired | CheckpointKeyChanged):
+                self._signed_in = False  # the token or the server's key: sign in again
+            self._bar.showMessage(self.tr("Sync failed: {reason}").format(
+                reason=self.last_error), 15_000)  # fmt: skip
         self.refresh()
         self.schedule()
+
+    def _reason(self, exc: BaseException) -> str:
+        """Why a sync failed, in the interface's language where the app knows the case."""
+        if isinstance(exc, CheckpointKeyChanged):
+            return self.tr("the server's checkpoint key changed since you signed in; if your "
+                           "administrator rotated it, sign in again (File → Sign in to "
+                           "server…). Nothing was sent or received.")  # fmt: skip
+        if isinstance(exc, CheckpointRefused):
+            return self.tr("the server's signed checkpoint does not verify: the answer was "
+                           "altered on its way or it is not the real server. Nothing was sent "
+                           "or received; tell your administrator.")  # fmt: skip
+        return str(exc)
 
     # ------------------------------------------------------------------ incidents
     @Slot()

@@ -1,6 +1,8 @@
 """File → Sign in to server…: the server URL, user and password; the sign-in runs off the GUI
-thread and the server's own sentence shows in the dialog when it refuses (a wrong password,
-a protocol to upgrade, a server that does not answer).
+thread, and a refusal shows in the dialog as its own sentence saying what to do: a wrong name or
+password, a server that does not answer (naming the address), a certificate that does not
+verify, a protocol to upgrade, a revoked device, an account without a role, a server that cannot
+prove its checkpoint key.
 
 The password is handed to ``login`` once and never stored; the token the server answers with
 goes to the OS keyring (``hitl_desktop.sync.credentials``).
@@ -22,7 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..sync.errors import LoginRequired
+from ..sync.errors import (
+    CheckpointRefused,
+    DeviceRefused,
+    DeviceRevoked,
+    ProtocolMismatch,
+    RoleMissing,
+    ServerUnreachable,
+    TlsFailure,
+    WrongCredentials,
+)
 from ..sync.retry import RetryPolicy
 from ..workspace import Workspace
 from .tasks import TaskHandle, TaskRunner
@@ -141,12 +152,45 @@ class SignInDialog(QDialog):
             widget.setEnabled(True)
         self.password.selectAll()
         self.password.setFocus()
-        if isinstance(exc, LoginRequired):  # at sign-in, a 401 means these credentials
-            text = self.tr("The server at {url} refused this user name or password; check "
-                           "them and try again.").format(url=self.url.text().strip())  # fmt: skip
-        else:
-            text = self.tr("Could not sign in: {reason}").format(reason=exc)
-        self._say(text, error=True)
+        self._say(self.refusal_text(exc, self.url.text().strip()), error=True)
+
+    def refusal_text(self, exc: BaseException, url: str) -> str:
+        """The dialog's sentence for a refused sign-in: what happened and what to do."""
+        if isinstance(exc, WrongCredentials):
+            return self.tr("The server at {url} refused this user name or password; check "
+                           "them and try again.").format(url=url)  # fmt: skip
+        if isinstance(exc, TlsFailure):
+            return self.tr("Could not open a secure connection to {url}: its certificate "
+                           "could not be verified ({reason}). Check the address; if it is "
+                           "right, ask your administrator for a valid certificate.").format(
+                url=url, reason=exc.reason)  # fmt: skip
+        if isinstance(exc, ServerUnreachable):
+            return self.tr("The server at {url} is unreachable: it does not answer. Check "
+                           "the address and your network connection, then try again; your "
+                           "work stays here meanwhile.").format(url=url)  # fmt: skip
+        if isinstance(exc, ProtocolMismatch):
+            if exc.upgrade == "client":
+                return self.tr("The server at {url} speaks a newer sync protocol: upgrade "
+                               "the client (this app), then sign in again.").format(url=url)  # fmt: skip
+            return self.tr("The server at {url} speaks an older sync protocol: ask your "
+                           "administrator to upgrade the server.").format(url=url)  # fmt: skip
+        if isinstance(exc, DeviceRevoked):
+            return self.tr("The server at {url} revoked this device, so it refuses its work. "
+                           "Ask your administrator; to go on, open a fresh copy of the "
+                           "project (a new device) and sign in there.").format(url=url)  # fmt: skip
+        if isinstance(exc, DeviceRefused):
+            return self.tr("The server at {url} has this device registered to another user: "
+                           "sign in as that user, or use a fresh copy of the project.").format(
+                url=url)  # fmt: skip
+        if isinstance(exc, RoleMissing):
+            return self.tr("Your account on {url} has no role this app knows, so it could "
+                           "do nothing here: ask your administrator to give it a role (worker, "
+                           "checker, expert or admin).").format(url=url)  # fmt: skip
+        if isinstance(exc, CheckpointRefused):
+            return self.tr("The server at {url} could not prove it is the real server (its "
+                           "signed checkpoint does not verify); nothing was sent. Tell your "
+                           "administrator.").format(url=url)  # fmt: skip
+        return self.tr("Could not sign in: {reason}").format(reason=exc)
 
     def reject(self) -> None:
         if self.handle is not None:  # a sign-in on its way: let it finish, forget its answer

@@ -27,14 +27,18 @@ from hitl_desktop.gui.sync_dialog import SignInDialog
 from hitl_desktop.gui.sync_incidents import IncidentsView
 from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.review.queue import open_tasks
-from hitl_desktop.sync import RetryPolicy, login, sync
+from hitl_desktop.server import create_app
+from hitl_desktop.server import db as server_db
+from hitl_desktop.server.auth import revoke_device
+from hitl_desktop.sync import RetryPolicy, ServerUnreachable, login, sync
 from hitl_desktop.sync.gui_support import LocalStatus, local_status
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.queries import ItemFilter, page_items
 from hitl_desktop.workspace.workspace import Profile
+from tests.gui.gui_helpers import SCREENSHOTS
 from tests.review.test_queue import answer, boxes
 from tests.sync.conftest import FAST, PASSWORD, LiveServer, make_server, serve
-from tests.sync.helpers import assign, hashes, server_hashes
+from tests.sync.helpers import assign, hashes, self_signed_cert, server_hashes
 
 pytestmark = pytest.mark.gui
 
@@ -104,45 +108,55 @@ def _no_dialog_open() -> bool:
     return QApplication.activeModalWidget() is None and shown == []
 
 
-def test_sign_in_sync_now_and_another_devices_item(qtbot, rig: Rig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    win = rig.window
-    assert _label(win) == "Not synced"
-    assert not win.sync.sign_out_action.isEnabled()
+def _sign_in_with_dialog(qtbot, win: MainWindow, url: str, password: str) -> SignInDialog:  # type: ignore[no-untyped-def]
     win.sync.sign_in_action.trigger()
     dialog = win.findChild(SignInDialog)
     assert dialog is not None and dialog.isVisible()
-    assert dialog.user.text() == rig.user  # the profile's name, ready to use
+    dialog.url.setText(url)
+    dialog.password.setText(password)
+    return dialog
 
-    dialog.url.setText(rig.server.url)
-    dialog.password.setText("not the password")
+
+def test_sign_in_starts_a_sync_that_brings_another_devices_item(
+    qtbot, rig: Rig, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    assert _label(win) == "Not synced"
+    assert not win.sync.sign_out_action.isEnabled()
+    dialog = _sign_in_with_dialog(qtbot, win, rig.server.url, "not the password")
+    assert dialog.user.text() == rig.user  # the profile's name, ready to use
     dialog.sign_in_button.click()
     qtbot.waitUntil(lambda: dialog.handle is None and dialog.sign_in_button.isEnabled(),
                     timeout=SYNC_MS)  # fmt: skip
-    assert "refused this user name or password" in dialog.message.text()
-    assert dialog.isVisible()
+    assert dialog.message.text() == (
+        f"The server at {rig.server.url} refused this user name or password; check them and "
+        "try again."
+    )
+    assert dialog.isVisible() and not win.sync.running  # nothing starts on a refusal
 
     dialog.password.setText(PASSWORD)
     with qtbot.waitSignal(dialog.finished, timeout=SYNC_MS):
         dialog.sign_in_button.click()
-    waiting = _waiting(win)
-    assert waiting == len(hashes(win.workspace)) > 0  # the demo's events, none sent yet
-    assert _label(win) == f"Online · {waiting} events waiting · never synced"
+    status = win.sync.status
+    assert win.sync.running  # the first sync starts at once, without F9
+    assert status.progress.isVisible() and status.cancel_button.isVisible()
+    assert _label(win) == "Syncing…"
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+    assert _label(win) == "Online · up to date · synced just now"
+    assert sorted(server_hashes(rig.server)) == sorted(hashes(win.workspace))
     assert win.sync.status.label.toolTip() == f"Server: {rig.server.url}"
     assert win.sync.sign_out_action.isEnabled()
     assert win.sync.timer.isActive()  # automatic sync every 5 minutes by default
     assert win.sync.timer.interval() == 300_000
 
-    _press_f9(qtbot, win)
-    qtbot.waitUntil(lambda: not win.sync.running and win.sync.last_result is not None,
-                    timeout=SYNC_MS)  # fmt: skip
-    assert _label(win) == "Online · up to date · synced just now"
-    assert sorted(server_hashes(rig.server)) == sorted(hashes(win.workspace))
-
     assign(win.workspace, "item-x")  # a local edit: one more event to send
     win.refresh()
     assert _label(win) == "Online · 1 event waiting · synced just now"
+    win.sync.sign_out_action.trigger()
+    assert _label(win) == "Signed out · 1 event waiting · synced just now"
+    assert not win.sync.timer.isActive()
 
-    # another device of the project imports a text file and syncs
+    # meanwhile another device of the project imports a text file and syncs
     note = tmp_path / "field-note.txt"
     note.write_text("Delivery arrived damaged; customer asked for a refund.", encoding="utf-8")
     with Workspace.open(rig.tablet_path) as tablet:
@@ -150,22 +164,26 @@ def test_sign_in_sync_now_and_another_devices_item(qtbot, rig: Rig, tmp_path: Pa
         login(tablet, rig.server.url, rig.user, PASSWORD, policy=FAST)
         assert sync(tablet, policy=FAST).refused == []
     rows = win.model.rowCount()
-    names = [win.model.index(r, 0).data() for r in range(rows)]
-    assert not any("field-note" in str(n) for n in names)
+    names = [str(win.model.index(r, c).data()) for r in range(rows) for c in range(3)]
+    assert not any("field-note" in n for n in names)
 
-    win.sync.sync_action.trigger()
+    dialog = _sign_in_with_dialog(qtbot, win, rig.server.url, PASSWORD)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: win.sync.last_result is not None and win.sync.last_result.pulled > 0,
+                    timeout=SYNC_MS)  # fmt: skip
     qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
     result = win.sync.last_result
-    assert result is not None and result.pushed == 1 and result.pulled >= 2
+    assert result.pushed == 1 and result.pulled >= 2
     qtbot.waitUntil(lambda: win.model.rowCount() == rows + 1)  # the list re-read itself
     names = [str(win.model.index(r, c).data()) for r in range(rows + 1) for c in range(3)]
     assert any("field-note.txt" in n for n in names)
     assert _label(win) == "Online · up to date · synced just now"
     assert win.items_label.text() == f"{rows + 1} items"
+    win.grab().save(str(SCREENSHOTS / "sync_after_sign_in.png"))
 
-    win.sync.sign_out_action.trigger()
-    assert _label(win) == "Signed out · up to date · synced just now"
-    assert not win.sync.timer.isActive()
+    _press_f9(qtbot, win)  # Sync now still works: nothing left to do
+    qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+    assert (win.sync.last_result.pushed, win.sync.last_result.pulled) == (0, 0)
 
 
 def test_stopped_server_reads_offline_without_a_dialog(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
@@ -249,6 +267,50 @@ def test_admin_sees_incidents_and_a_worker_cannot(qtbot, rig: Rig) -> None:  # t
     assert "admin" in win.sync.incidents_action.toolTip()
 
 
+def _refusal(qtbot, dialog: SignInDialog, url: str, user: str = "") -> str:  # type: ignore[no-untyped-def]
+    dialog.url.setText(url)
+    if user:
+        dialog.user.setText(user)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=SYNC_MS)
+    assert dialog.isVisible() and dialog.url.isEnabled()
+    return dialog.message.text()
+
+
+def test_each_sign_in_refusal_has_its_own_message(qtbot, rig: Rig, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    url = rig.server.url
+    rig.server.add_user("cleo", "worker")
+    conn = sqlite3.connect(rig.server.data_dir / "server.db")
+    conn.execute("UPDATE users SET role = '' WHERE name = 'cleo'")
+    conn.commit()
+    conn.close()
+    dialog = win.sync.sign_in()
+    dialog.password.setText(PASSWORD)
+    assert "has no role this app knows" in _refusal(qtbot, dialog, url, "cleo")
+    assert "ask your administrator to give it a role" in dialog.message.text()
+    assert _label(win) == "Not synced"  # a refused sign-in keeps nothing
+
+    login(win.workspace, url, rig.user, PASSWORD, policy=FAST)  # signed in once, then revoked
+    with server_db.write_tx(rig.server.store.engine) as conn_:
+        revoke_device(conn_, win.workspace.device_id)
+    text = _refusal(qtbot, dialog, url, rig.user)
+    assert text.startswith(f"The server at {url} revoked this device")
+    assert "fresh copy of the project" in text
+
+    cert, key = self_signed_cert(tmp_path)
+    server, thread, https = serve(create_app(rig.server.store), ssl_certfile=cert,
+                                  ssl_keyfile=key)  # fmt: skip
+    try:
+        text = _refusal(qtbot, dialog, https)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert text.startswith(f"Could not open a secure connection to {https}: its certificate")
+    assert "self-signed" in text or "self signed" in text
+    dialog.reject()
+
+
 def test_sign_in_shows_unreachable_and_upgrade_in_the_dialog(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
     win = rig.window
     dialog = win.sync.sign_in()
@@ -262,7 +324,14 @@ def test_sign_in_shows_unreachable_and_upgrade_in_the_dialog(qtbot, rig: Rig) ->
     dialog.sign_in_button.click()
     assert not dialog.url.isEnabled()  # the fields wait while the sign-in runs
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=SYNC_MS)
-    assert "unreachable" in dialog.message.text() and dialog.url.isEnabled()
+    assert dialog.message.text().startswith(f"The server at {rig.server.url} is unreachable")
+    assert dialog.url.isEnabled()
+    install_translators(QApplication.instance(), "fr")  # the same refusal, in French
+    try:
+        text = dialog.refusal_text(ServerUnreachable("x", url=rig.server.url), rig.server.url)
+    finally:
+        install_translators(QApplication.instance(), "en")
+    assert text.startswith(f"Le serveur {rig.server.url} est injoignable")
 
     future = FastAPI()  # a server of a later protocol version, really served on loopback
     future.get("/v1/hello")(lambda: {"protocol": 99, "project_id": None})
@@ -274,7 +343,10 @@ def test_sign_in_shows_unreachable_and_upgrade_in_the_dialog(qtbot, rig: Rig) ->
     finally:
         server.should_exit = True
         thread.join(10)
-    assert "upgrade the client (this app)" in dialog.message.text()
+    assert dialog.message.text() == (
+        f"The server at {url} speaks a newer sync protocol: upgrade the client (this app), then "
+        "sign in again."
+    )
     assert dialog.isVisible() and _label(win) == "Not synced"
     dialog.reject()
 

@@ -4,15 +4,10 @@ does not verify, a newer protocol, a revoked device, an account without a role."
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from fastapi import FastAPI
 
 from hitl_desktop.server import create_app
@@ -36,7 +31,7 @@ from hitl_desktop.sync.transport import Transport
 from hitl_desktop.workspace import Workspace
 
 from .conftest import FAST, PASSWORD, LiveServer, _free_port, serve
-from .helpers import new_workspace
+from .helpers import new_workspace, self_signed_cert
 
 ONCE = RetryPolicy(base_s=0.01, cap_s=0.01, max_retries=1, timeout_s=5)
 
@@ -69,29 +64,10 @@ def test_a_server_that_does_not_answer_is_named(ws: Workspace) -> None:
     assert _nothing_remembered(ws, url)
 
 
-def _self_signed(folder: Path) -> tuple[str, str]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )  # fmt: skip
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))  # fmt: skip
-    return str(cert_file), str(key_file)
-
-
 def test_a_certificate_that_does_not_verify_is_a_tls_failure_not_retried(
     live_server: LiveServer, ws: Workspace, tmp_path: Path
 ) -> None:
-    cert, key = _self_signed(tmp_path)
+    cert, key = self_signed_cert(tmp_path)
     server, thread, url = serve(create_app(live_server.store), ssl_certfile=cert, ssl_keyfile=key)
     try:
         assert url.startswith("https://")
