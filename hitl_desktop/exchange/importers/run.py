@@ -112,6 +112,7 @@ def import_annotations(
         return report
     items = _bring_images(ws, checked, options, parsed, report, progress, cancel)
     _append(ws, checked, items, options, parsed, report, progress, cancel)
+    report.cancelled = report.cancelled or any(r.status == NOT_PROCESSED for r in report.records)
     return report
 
 
