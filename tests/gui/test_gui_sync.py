@@ -396,6 +396,8 @@ def test_a_fork_pulled_by_sync_appears_in_the_review_queue(qtbot, rig: Rig) -> N
     win = rig.window
     _sign_in_programmatically(rig)
     ws = win.workspace
+    ws.set_profile(Profile(rig.user, "checker"))  # the checker's desktop
+    win.role_gate.apply(ws.profile)
     pages = [r for r in page_items(ws.reader(), ItemFilter(), 0, 20) if r.name.endswith(".png")]
     item = pages[-1].id  # not the item open in the editor
     root = answer(ws, item, rig.user, boxes("question"))
@@ -411,10 +413,17 @@ def test_a_fork_pulled_by_sync_appears_in_the_review_queue(qtbot, rig: Rig) -> N
     assert win.review.count_label.text() == "Review: 0"
     _sync_in_window(qtbot, win)
     assert win.review.count_label.text() == "Review: 1"  # refreshed without any other action
-    view = win.review.open_view()
-    assert view.queue.tree.topLevelItemCount() == 1  # the checker's queue lists the fork
+    assert win.review.action.isEnabled()
+    win.review.action.trigger()  # Review → Review queue…
+    view = win.review.view
+    assert view.isVisible()
+    tree = view.queue.tree
+    assert tree.topLevelItemCount() == 1  # the checker's queue lists the fork, for that item
+    row = tree.topLevelItem(0)
+    assert (row.text(0), row.toolTip(1)) == ("fork", item)
     (task,) = [t for t in open_tasks(ws.reader()) if t.item_id == item]
     assert task.kind == "fork" and set(task.heads) == {mine, theirs}
+    assert row.text(1) == task.item_name
     view.close()
 
 
