@@ -48,6 +48,7 @@ def import_annotations_cmd(
         import_annotations,
         parse_label_map,
     )  # fmt: skip
+    from .exchange.importers.report import plural
 
     if annotator is not None and as_prelabels:
         _fail("give --annotator or --as-prelabels, not both", 2)
@@ -78,8 +79,10 @@ def import_annotations_cmd(
         for r in report.records:
             if r.status != "imported":
                 continue
-            what = f"{r.revisions} revisions" if r.revisions else f"{r.prelabels} pre-labels"
-            typer.echo(f"imported      {r.record}: {r.annotations} annotations ({what})")
+            what = (
+                plural(r.revisions, "revision") if r.revisions else plural(r.prelabels, "pre-label")
+            )
+            typer.echo(f"imported      {r.record}: {plural(r.annotations, 'annotation')} ({what})")
         for e in report.errors:
             typer.echo(f"refused       {e}", err=True)
         if report.labels:

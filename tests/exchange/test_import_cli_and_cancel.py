@@ -55,11 +55,11 @@ def test_cli_imports_reports_and_exits_3_on_refused_records(tmp_path: Path) -> N
             "--annotator", "lee", "--map", "mark=tick"]  # fmt: skip
     result = runner.invoke(app, args)
     assert result.exit_code == 3, result.output
-    assert "imported      image id 2 (p2.png): 1 annotations (1 revisions)" in result.stdout
+    assert "imported      image id 2 (p2.png): 1 annotation (1 revision)" in result.stdout
     assert "refused       " in result.stderr and "unknown category_id 5" in result.stderr
     assert "labels: tick (1)" in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        "1 records imported (1 annotations, 1 revisions, 0 pre-labels), 1 refused, 1 problems"
+        "1 record imported (1 annotation, 1 revision, 0 pre-labels), 1 refused, 1 problem"
     )
     again = runner.invoke(app, [*args, "--json"])
     report = json.loads(again.stdout)

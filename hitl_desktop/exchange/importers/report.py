@@ -51,13 +51,13 @@ class AnnotationImportReport:
             listed = ", ".join(f"{k} ({v})" for k, v in sorted(self.unknown_labels.items()))
             return (f"Nothing imported: labels not in schema {self.schema_ref}: {listed}. "
                     "Map them with --map old=new, or import them anyway with --keep-unknown-labels.")  # fmt: skip
-        parts = [f"{c.get(IMPORTED, 0)} records imported ({anns} annotations, {revs} revisions, "
-                 f"{pre} pre-labels)"]  # fmt: skip
+        parts = [f"{plural(c.get(IMPORTED, 0), 'record')} imported ({plural(anns, 'annotation')}, "
+                 f"{plural(revs, 'revision')}, {plural(pre, 'pre-label')})"]  # fmt: skip
         for status in (UNCHANGED, REFUSED, NOT_PROCESSED):
             if c.get(status):
                 parts.append(f"{c[status]} {status}")
         if self.errors:
-            parts.append(f"{len(self.errors)} problems")
+            parts.append(plural(len(self.errors), "problem"))
         if self.unknown_labels:
             parts.append(f"{len(self.unknown_labels)} labels not in schema {self.schema_ref}")
         return head + ", ".join(parts)
@@ -70,3 +70,7 @@ class AnnotationImportReport:
             "unknown_labels": self.unknown_labels, "schema_ref": self.schema_ref,
             "stopped_for_labels": self.stopped_for_labels, "cancelled": self.cancelled,
         }  # fmt: skip
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
