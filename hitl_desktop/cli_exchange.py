@@ -43,6 +43,10 @@ def export_cmd(
     schema: Annotated[
         str | None, typer.Option(help="Schema version naming the categories, e.g. forms@2.")
     ] = None,
+    no_images: Annotated[
+        bool,
+        typer.Option("--no-images", help="Labels only: name the image files, do not write them."),
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Export the annotations in a training format, with MANIFEST.json and a lineage event.
@@ -54,7 +58,8 @@ def export_cmd(
 
     try:
         options = ExportOptions(revisions=revisions, schema=schema, split=parse_split(split),
-                                include_retired=include_retired, redact=redact)  # fmt: skip
+                                include_retired=include_retired, redact=redact,
+                                images=not no_images)  # fmt: skip
     except ExportError as exc:
         _fail(str(exc), 2)
     with _open(readonly=False) as ws:

@@ -8,6 +8,7 @@ polygons get their bounding box and the shoelace area. Other kinds are not COCO'
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -42,32 +43,48 @@ def region(ann: dict[str, Any]) -> tuple[list[float], list[float], float]:
     return [x0, y0, max(xs) - x0, max(ys) - y0], flat, _polygon_area(flat)
 
 
-def document(items: Sequence[ExportItem], categories: list[str], ctx: Context) -> dict[str, Any]:
+def _annotations(
+    item: ExportItem, image_id: int, ids: dict[str, int], next_id: int, ctx: Context
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for a in item.annotations:
+        if a.get("kind") not in REGION_KINDS:
+            ctx.count(f"not_in_format:{a.get('kind')}")
+            continue
+        bbox, flat, area = region(a)
+        out.append({
+            "id": next_id + len(out), "image_id": image_id, "category_id": ids[a["label"]],
+            "bbox": bbox, "area": area, "segmentation": [flat], "iscrowd": 0,
+            "attributes": a.get("attributes") or {}, "hitl_id": a.get("id", ""),
+        })  # fmt: skip
+    return out
+
+
+def write_file(
+    path: Path, items: Sequence[ExportItem], categories: list[str], ctx: Context
+) -> None:
+    """One COCO file, streamed: the annotation list is written item by item, so a million
+    boxes never sit in memory as one document."""
     ids = {name: n for n, name in enumerate(categories, 1)}
-    images: list[dict[str, Any]] = []
-    anns: list[dict[str, Any]] = []
-    for image_id, item in enumerate(items, 1):
-        ctx.tick(image_id, len(items))
-        images.append({"id": image_id, "file_name": item.file, "width": item.width,
-                       "height": item.height, "hitl_item": item.id})  # fmt: skip
-        for a in item.annotations:
-            if a.get("kind") not in REGION_KINDS:
-                ctx.count(f"not_in_format:{a.get('kind')}")
-                continue
-            bbox, flat, area = region(a)
-            anns.append({
-                "id": len(anns) + 1, "image_id": image_id, "category_id": ids[a["label"]],
-                "bbox": bbox, "area": area, "segmentation": [flat], "iscrowd": 0,
-                "attributes": a.get("attributes") or {}, "hitl_id": a.get("id", ""),
-            })  # fmt: skip
-    ctx.count("annotations", len(anns))
-    return {
+    images = [{"id": n, "file_name": it.file, "width": it.width, "height": it.height,
+               "hitl_item": it.id} for n, it in enumerate(items, 1)]  # fmt: skip
+    head = {
         "info": {"description": "exported by HITL Desktop", "version": "1.0"},
         "licenses": [],
-        "images": images,
-        "annotations": anns,
         "categories": [{"id": i, "name": n, "supercategory": ""} for n, i in ids.items()],
+        "images": images,
     }
+    written = 0
+    with path.open("wb") as f:
+        f.write(orjson.dumps(head)[:-1] + b',"annotations":[')
+        for image_id, item in enumerate(items, 1):
+            ctx.tick(image_id, len(items))
+            anns = _annotations(item, image_id, ids, written + 1, ctx)
+            if anns:
+                f.write((b"," if written else b"") + b",".join(orjson.dumps(a) for a in anns))
+                written += len(anns)
+        f.write(b"]}")
+    ctx.count("annotations", written)
 
 
 def write(items: Sequence[ExportItem], ctx: Context) -> None:
@@ -77,5 +94,4 @@ def write(items: Sequence[ExportItem], ctx: Context) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     groups = [(s, [it for it in images if it.split == s]) for s in SPLITS]
     for split, group in groups if ctx.options.split else [("all", images)]:
-        doc = document(group, categories, ctx)
-        (folder / f"instances_{split}.json").write_bytes(orjson.dumps(doc))
+        write_file(folder / f"instances_{split}.json", group, categories, ctx)

@@ -73,16 +73,17 @@ def choose_schema(conn: sqlite3.Connection, ref: str | None) -> tuple[Schema | N
         return None, None
 
 
-def _creation(conn: sqlite3.Connection, item_id: str) -> tuple[str, dict[str, object]]:
-    row = conn.execute(
-        """SELECT hash, body FROM events WHERE subject_item = ?
-           AND type IN ('item.imported', 'item.derived') ORDER BY hlc, hash LIMIT 1""",
-        (item_id,),
-    ).fetchone()
-    if row is None:
-        return "", {}
-    stats = orjson.loads(row[1])["payload"].get("stats") or {}
-    return str(row[0]), stats
+def _creations(conn: sqlite3.Connection) -> dict[str, tuple[str, bytes]]:
+    """Item id -> (hash, body) of the event that created it (the earliest by hlc, hash)."""
+    out: dict[str, tuple[str, bytes]] = {}
+    rows = conn.execute(
+        """SELECT subject_item, hash, body FROM events
+           WHERE type IN ('item.imported', 'item.derived') AND subject_item IS NOT NULL
+           ORDER BY hlc DESC, hash DESC"""
+    )
+    for item, h, body in rows:
+        out[item] = (h, body)  # later rows are earlier events: the earliest wins
+    return out
 
 
 def _predictions(conn: sqlite3.Connection, item_id: str) -> list[Prediction]:
@@ -112,7 +113,15 @@ def select(
     schema, schema_event = choose_schema(conn, options.schema)
     mode, _, who = options.revisions.partition(":")
     sql = _REVISIONS["annotator" if mode == "annotator" else mode]
-    chosen = {item: h for item, h, _key in conn.execute(sql, (who,) if who else ())}
+    # one pass over the chosen revisions' events (a query per item costs seconds at 100,000)
+    chosen = {
+        item: (h, body)
+        for item, h, body in conn.execute(
+            f"WITH c(item_id, hash, k) AS ({sql}) "
+            "SELECT c.item_id, c.hash, e.body FROM c JOIN events e ON e.hash = c.hash",
+            (who,) if who else (),
+        )
+    }
     if mode == "annotator" and not chosen:
         actors = [r[0] for r in conn.execute("SELECT DISTINCT actor FROM annotation_revisions")]
         raise ExportError(f"{who!r} saved no revision here; annotators: "
@@ -125,6 +134,7 @@ def select(
             WHERE kind IS NOT NULL {status} ORDER BY created_key, id"""
     ).fetchall()
     sel = Selection([], schema, schema_event)
+    creations = _creations(conn)
     retired = conn.execute("SELECT count(*) FROM items WHERE status = 'retired'").fetchone()[0]
     if retired and not options.include_retired:
         sel.skipped["retired"] = int(retired)
@@ -133,16 +143,17 @@ def select(
             cancel.check()
         if progress is not None and n % 1000 == 0:
             progress(n, len(rows))
-        rev = chosen.get(item_id)
-        if rev is None:
+        found = chosen.get(item_id)
+        if found is None:
             sel.skipped["no_revision"] = sel.skipped.get("no_revision", 0) + 1
             continue
+        rev, raw = found
         if mode == "latest" and item_id in forks:
             sel.problems.append(f"item {item_id} ({name}) has concurrent revisions not yet "
                                 f"reviewed; exported the latest, {rev[:12]}")  # fmt: skip
-        body = orjson.loads(conn.execute("SELECT body FROM events WHERE hash = ?",
-                                         (rev,)).fetchone()[0])  # fmt: skip
-        created, stats = _creation(conn, item_id)
+        body = orjson.loads(raw)
+        created, created_body = creations.get(item_id, ("", b""))
+        stats = orjson.loads(created_body)["payload"].get("stats") or {} if created_body else {}
         text = None
         if text_sha:
             try:

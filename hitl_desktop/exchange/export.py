@@ -7,6 +7,7 @@ looks complete. Then a ``dataset.exported`` event records it (manifest and expor
 
 from __future__ import annotations
 
+import gc
 import importlib
 import shutil
 import uuid
@@ -23,7 +24,7 @@ from ..workspace import Workspace
 from ..workspace.progress import CancelToken
 from .collect import Selection, select
 from .context import Context
-from .images import write_images
+from .images import extension, write_images
 from .manifest import write_manifest
 from .model import FORMATS, ExportError, ExportItem, ExportOptions, ExportResult
 
@@ -114,6 +115,10 @@ def write_dataset(
         ctx.count("images", sum(1 for it in items if it.file))
         if ctx.options.redact:
             ctx.count("redacted_regions", blurred)
+    elif folder is not None:  # labels only: name the image files the labels are for
+        for it in items:
+            if it.is_image:
+                it.file = f"{folder(ctx, it)}/{it.stem}{extension(it.media_type)}"
     module.write(items, ctx)
 
 
@@ -135,6 +140,10 @@ def export(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.partial-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
+    # An export builds millions of small dicts that hold no cycles: the cyclic collector
+    # would rescan them all again and again (5x the time of the COCO writer, measured).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         sel = select(ws, options, predictions=fmt == "labelstudio",
                      progress=_phase(progress, "select"), cancel=cancel)  # fmt: skip
@@ -163,6 +172,9 @@ def export(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if collecting:
+            gc.enable()
     payload = DatasetExported(
         format=fmt, manifest_sha256=manifest_sha, export_sha256=export_sha,
         options=options.to_json(), schema_ref=fields["schema"]["ref"],

@@ -25,6 +25,11 @@ _EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif",
                "image/webp": ".webp", "image/bmp": ".bmp", "image/gif": ".gif"}  # fmt: skip
 
 
+def extension(media_type: str) -> str:
+    """The file extension an image of ``media_type`` is exported with."""
+    return _EXTENSIONS.get(media_type, ".png")
+
+
 def flagged_for_redaction(ann: dict[str, Any]) -> bool:
     """Whether an annotation marks a region to blur (see the module docstring)."""
     if ann.get("kind") not in ("box", "polygon"):

@@ -61,7 +61,7 @@ class ExportOptions:
     include_retired: bool = False
     redact: bool = False  # blur regions flagged for redaction in exported images
     split: tuple[int, int, int] | None = None  # train/val/test percentages by item hash
-    images: bool = True  # copy the page images (off: annotations only, for benchmarks)
+    images: bool = True  # write the page images (off: labels only, naming the image files)
 
     def __post_init__(self) -> None:
         parse_revisions(self.revisions)

@@ -70,6 +70,8 @@ def write(items: Sequence[ExportItem], ctx: Context) -> None:
             f"{item.file}\t{json.dumps(entries, ensure_ascii=False)}"
         )
         ctx.count("annotations", len(entries))
+        if not (ctx.root / item.file).is_file():
+            continue  # labels only (no images exported): no crops either
         with Image.open(ctx.root / item.file) as im:
             page = im.convert("RGB")
         for i, (q, t) in enumerate(lines):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from .context import Context
 from .model import REGION_KINDS, SPLITS, ExportItem
@@ -51,6 +52,7 @@ def write(items: Sequence[ExportItem], ctx: Context) -> None:
     ids = {n: i for i, n in enumerate(names)}
     seg = any(a.get("kind") == "polygon" for it in images for a in it.annotations)
     sized = []
+    made: set[Path] = set()
     for n, item in enumerate(images, 1):
         ctx.tick(n, len(images))
         if item.width <= 0 or item.height <= 0:
@@ -58,7 +60,9 @@ def write(items: Sequence[ExportItem], ctx: Context) -> None:
             continue
         sized.append(item)
         folder = ctx.root / ctx.folder("labels", item)
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made.add(folder)
         lines = lines_for(item, ids, seg)
         ctx.count("annotations", len(lines))
         (folder / f"{item.stem}.txt").write_text("".join(x + "\n" for x in lines), "utf-8")
