@@ -98,6 +98,11 @@ def build(tmp: Path, *, adjudicate: bool = True) -> Built:
     ids = {r.name: r.id for r in page_items(ws.reader(), ItemFilter(), 0, 100)}
     page, text = ids[FUNSD_PAGE.name], ids[note.name]
     anns = page_annotations()
+    suggestion = {"model_id": "tiny-ner@0123456789ab", "labels": [
+        {"label": "travel", "score": 0.81}, {"label": "billing", "score": 0.19}],
+        "spans": [{"start": 23, "end": 28, "label": "PLACE", "score": 0.66}]}  # fmt: skip
+    ws.append([ws.draft("prelabel.made", suggestion, subject=Subject(text),
+                        actor="model:tiny-ner@0123456789ab")])  # fmt: skip
     _save(ws, page, anns, "wendy")
     _save(ws, text, text_annotations(), "wendy")
     if adjudicate:

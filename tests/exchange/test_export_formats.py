@@ -181,6 +181,13 @@ def test_label_studio_converter_reads_the_tasks(
     assert [(s["start"], s["end"], s["labels"][0]) for s in text["spans"]] == SPANS
     assert text["class"] == "travel"
     assert text["text"] == TEXT
+    # the model's suggestion travels as a prediction with its scores
+    [text_task] = tasks["text"]
+    [pred] = text_task["predictions"]
+    assert pred["model_version"] == "tiny-ner@0123456789ab"
+    scored = {(r["type"], r["score"]) for r in pred["result"]}
+    assert scored == {("labels", 0.66), ("choices", 0.81)}
+    assert pred["score"] == 0.66
     # the converter's own COCO writer places the boxes where the FUNSD ground truth has them
     c = converter_mod.Converter(config=str(root / "image_label_config.xml"),
                                 project_dir=str(root), download_resources=False)  # fmt: skip
