@@ -34,7 +34,7 @@ from .ocr_view import OcrView
 from .opening import Opened, open_workspace
 from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
-from .provenance_dock import ProvenanceDocks
+from .provenance_dock import ProvenanceDocks, insights_menu
 from .review_controller import ReviewController
 from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
@@ -289,6 +289,11 @@ class MainWindow(WindowPlumbing):
             ],
         )
         self.provenance.add_menus(self.view_menu)  # View → Provenance, Insights → Dataset…
+        self.dashboard_action = self._action(
+            self.tr("&Dashboard…"), self.open_dashboard,
+            tip=self.tr("Drift, model corrections, agreement and throughput over time"),
+        )  # fmt: skip
+        insights_menu(self).addAction(self.dashboard_action)
         for menu in (self.file_menu, self.edit_menu, self.annotate_menu, self.tools_menu):
             self.shortcuts.register(menu.title(), menu.actions())
         for title, actions in self.desk.editor_actions.items():
@@ -466,6 +471,19 @@ class MainWindow(WindowPlumbing):
     @Slot()
     def show_tour(self) -> Tour:
         return start_tour(self)
+
+    def open_dashboard(self) -> QWidget:
+        """Insights → Dashboard…: one window, brought forward and refreshed when reopened.
+        Imported here: pyqtgraph and scipy load only when the dashboard first opens."""
+        from .dashboard_window import DashboardWindow
+
+        window: DashboardWindow | None = getattr(self, "_dashboard", None)
+        if window is None:
+            window = self._dashboard = DashboardWindow(lambda: self.workspace, self.runner, self)
+        window.show()
+        window.raise_()
+        window.refresh()
+        return window
 
     def edit_schema(self) -> SchemaEditor:
         """Tools → Label schema…: the editor on the workspace's schema (publishing needs an

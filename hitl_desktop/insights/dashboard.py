@@ -4,9 +4,11 @@ report): corrections, drift, validation, confusion, agreement, throughput and ti
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..workspace.progress import CancelToken, ProgressFn
 from ..workspace.projector import gc_paused
 from .activity import AgreementPoint, Throughput, Timeline, agreement_trend, throughput, timeline
 from .confusion import Confusion, confusion
@@ -68,21 +70,59 @@ def compute_dashboard(
     read_text: ReadText | None = None,
     thresholds: DriftThresholds = DEFAULT_THRESHOLDS,
     bucket_days: int = 7,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
 ) -> Dashboard:
-    """All figures for ``period`` from the ``insights_*`` and review tables (read-only)."""
+    """All figures for ``period`` from the ``insights_*`` and review tables (read-only);
+    ``progress(done, 10)`` after each figure, ``cancel`` checked between them."""
+    cur = period.current
+    steps: list[Callable[[], Any]] = [
+        lambda: int(conn.execute("SELECT count(*) FROM events").fetchone()[0]),
+        lambda: correction_rates(conn, cur, filters),
+        lambda: correction_rates(conn, period.reference, filters),
+        lambda: label_drift(conn, period, filters, thresholds),
+        lambda: input_drift(conn, period, filters, thresholds),
+        lambda: vocabulary_drift(
+            conn, period, read_text, filters, min_samples=thresholds.min_samples
+        ) if read_text is not None else None,
+        lambda: validation_summary(conn, filters),
+        lambda: confusion(conn, cur, filters),
+        lambda: agreement_trend(conn, period.span, filters, bucket_days=bucket_days),
+        lambda: throughput(conn, cur, filters),
+        lambda: timeline(conn, cur, filters),
+    ]  # fmt: skip
+    found = []
     with gc_paused():
-        events = int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
-        return Dashboard(
-            period, filters, events,
-            correction_rates(conn, period.current, filters),
-            correction_rates(conn, period.reference, filters),
-            label_drift(conn, period, filters, thresholds),
-            input_drift(conn, period, filters, thresholds),
-            vocabulary_drift(conn, period, read_text, filters, min_samples=thresholds.min_samples)
-            if read_text is not None else None,
-            validation_summary(conn, filters),
-            confusion(conn, period.current, filters),
-            agreement_trend(conn, period.span, filters, bucket_days=bucket_days),
-            throughput(conn, period.current, filters),
-            timeline(conn, period.current, filters),
-        )  # fmt: skip
+        for done, step in enumerate(steps):
+            if cancel is not None:
+                cancel.check()
+            found.append(step())
+            if progress is not None:
+                progress(done + 1, len(steps))
+    return Dashboard(period, filters, *found)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the dashboard's filter lists offer."""
+
+    sources: tuple[str, ...]
+    labels: tuple[str, ...]
+    people: tuple[str, ...]
+    models: tuple[str, ...]
+
+
+def filter_choices(conn: sqlite3.Connection) -> FilterChoices:
+    def column(sql: str) -> tuple[str, ...]:
+        return tuple(str(r[0]) for r in conn.execute(sql) if r[0])
+
+    return FilterChoices(
+        column("SELECT DISTINCT source FROM insights_items ORDER BY 1"),
+        column("SELECT DISTINCT label FROM insights_item_labels ORDER BY 1"),
+        column(
+            "SELECT DISTINCT actor FROM insights_activity WHERE actor NOT LIKE 'model:%' ORDER BY 1"
+        ),
+        column(
+            "SELECT id FROM models UNION SELECT DISTINCT model FROM model_corrections ORDER BY 1"
+        ),
+    )

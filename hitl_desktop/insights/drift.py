@@ -198,8 +198,9 @@ def _scripts(conn: sqlite3.Connection, window: Window, filters: Filters) -> dict
 
 
 def binned(reference: np.ndarray, current: np.ndarray) -> tuple[list[float], list[int], list[int]]:
-    """Edges at the reference's deciles (distinct ones) and both sides' counts per bin; the
-    outer bins are open, so values beyond the reference's range still count."""
+    """Edges at the reference's deciles (distinct ones) and both sides' counts per bin (bin
+    ``k`` holds ``edges[k-1] <= x < edges[k]``); the outer bins are open, so values beyond
+    the reference's range still count."""
     edges = sorted(set(np.quantile(reference, np.linspace(0.1, 0.9, 9)).tolist()))
     r = np.bincount(np.searchsorted(edges, reference, side="right"), minlength=len(edges) + 1)
     c = np.bincount(np.searchsorted(edges, current, side="right"), minlength=len(edges) + 1)
@@ -218,7 +219,7 @@ def _numeric_drift(
     if ref.size and cur.size:
         edges, rv, cv = binned(ref, cur)
         value: float | None = psi(rv, cv)
-        bins = (*(f"<= {e:g}" for e in edges), f"> {edges[-1]:g}" if edges else "all")
+        bins = (*(f"< {e:g}" for e in edges), f">= {edges[-1]:g}" if edges else "all")
     else:
         rv, cv, value, bins = [], [], None, ()
     v = verdict(value, int(ref.size), int(cur.size), thresholds)

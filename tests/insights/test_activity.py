@@ -13,7 +13,7 @@ from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.projector import projection_digest
 from tests.support.replica import log_events, shuffled_replica
 
-from .conftest import (
+from .events import (
     DAY0,
     adjudicated,
     as_person,

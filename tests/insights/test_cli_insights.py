@@ -14,7 +14,7 @@ from hitl_desktop.ingest import ImportOptions, import_paths
 from hitl_desktop.insights.windows import day_date
 from hitl_desktop.workspace import Workspace
 
-from .conftest import DAY0, classification, imported, revised, set_day
+from .events import DAY0, classification, imported, revised, set_day
 
 DATA = Path(__file__).parents[2].parent / "shared" / "data"
 runner = CliRunner()

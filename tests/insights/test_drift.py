@@ -11,7 +11,7 @@ from hitl_desktop.insights.drift import chi_square, input_drift, label_drift, ps
 from hitl_desktop.insights.windows import Filters, Window, last_days
 from hitl_desktop.workspace import Workspace
 
-from .conftest import DAY0, classification, imported, revised, set_day
+from .events import DAY0, classification, imported, revised, set_day
 
 # shares 0.5/0.3/0.2 -> 0.3/0.3/0.4:
 # PSI = (0.3-0.5) ln(0.3/0.5) + 0 + (0.4-0.2) ln(0.4/0.2) = 0.2 ln(5/3) + 0.2 ln 2

@@ -12,7 +12,7 @@ from hitl_desktop.insights.vocabulary import vocabulary_drift, words
 from hitl_desktop.insights.windows import Filters, Window, last_days
 from hitl_desktop.workspace import Workspace
 
-from .conftest import (
+from .events import (
     DAY0,
     adjudicated,
     as_person,
