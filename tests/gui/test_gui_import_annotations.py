@@ -119,3 +119,31 @@ def test_prelabels_arrive_as_suggestions(qtbot, window: MainWindow, tmp_path) ->
         .fetchone()[0]
     )
     assert n == 1
+
+
+def test_cancel_in_the_progress_dialog_stops_the_import(
+    qtbot, window: MainWindow, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    images, anns = [], []
+    for i in range(1, 41):
+        make_image(tmp_path / "many" / f"m{i:02d}.png", 32, 32, seed=300 + i)
+        images.append({"id": i, "file_name": f"m{i:02d}.png", "width": 32, "height": 32})
+        anns.append({"id": i, "image_id": i, "category_id": 1, "bbox": [1, 1, 8, 8]})
+    path = write_json(tmp_path / "many" / "many.json", {
+        "images": images, "annotations": anns, "categories": [{"id": 1, "name": "dot"}]})  # fmt: skip
+    ctl = window.annotation_importer
+    from hitl_desktop.exchange.importers import AnnotationImportOptions
+
+    handle = ctl.start(path, AnnotationImportOptions(format="coco"))
+    assert handle is not None and ctl.progress_dialog is not None
+    ctl.progress_dialog.canceled.emit()  # what the Cancel button sends, at once
+    report = _report(qtbot, window)
+    assert report.report.cancelled
+    assert report.summary_label.text().startswith("Cancelled: ")
+    done = report.report.counts().get("imported", 0)
+    assert done < 40 and report.report.counts().get("not processed", 0) == 40 - done
+    # whatever came in came in whole: one revision per imported record, none half made
+    n = window.workspace.reader().execute(
+        "SELECT count(*) FROM annotation_revisions WHERE actor = ?",
+        (window.workspace.profile.name,)).fetchone()[0]  # fmt: skip
+    assert n == done
