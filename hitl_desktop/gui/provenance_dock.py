@@ -257,6 +257,8 @@ class ProvenanceDocks(QObject):
         self.dock = dock
         self.view: ProvenanceView | None = None
         self._reader: Reader | None = None
+        self._current: tuple[str | None, str] = (None, "")
+        dock.visibilityChanged.connect(self._build_view)
         self.flow_action = QAction(self.tr("Dataset &provenance…"), window)
         self.flow_action.setObjectName("main.dataset_provenance")
         tip = self.tr("Sources, items, pre-labelled, corrected, reviewed, exported: the counts")
@@ -271,14 +273,36 @@ class ProvenanceDocks(QObject):
         insights_menu(self.window).addAction(self.flow_action)
 
     def set_workspace(self, reader: Reader, current_item_changed: Any) -> None:
-        """A new view over ``reader``'s workspace, following ``current_item_changed``."""
+        """Follow ``current_item_changed`` over ``reader``'s workspace. The view is built the
+        first time the dock is shown: an empty placeholder keeps the saved window layout (and
+        start-up) as they were for people who never open it."""
         old = self.dock.widget()
         self._reader = reader
-        self.view = ProvenanceView(reader, self.dock)
-        self.dock.setWidget(self.view)
-        current_item_changed.connect(self.view.show_item)
+        self._current = (None, "")
+        self.view = None
+        self.dock.setWidget(QWidget(self.dock))  # empty: even a label's height moves the layout
+        current_item_changed.connect(self._current_changed)
         if old is not None:
             old.deleteLater()
+        if self.dock.isVisible():
+            self._build_view(True)
+
+    @Slot(object, str)
+    def _current_changed(self, item_id: str | None, name: str) -> None:
+        self._current = (item_id, name)
+        if self.view is not None:
+            self.view.show_item(item_id, name)
+
+    @Slot(bool)
+    def _build_view(self, visible: bool) -> None:
+        if not visible or self.view is not None or self._reader is None:
+            return
+        old = self.dock.widget()
+        self.view = ProvenanceView(self._reader, self.dock)
+        self.dock.setWidget(self.view)
+        if old is not None:
+            old.deleteLater()
+        self.view.show_item(*self._current)
 
     @Slot()
     def reload(self) -> None:

@@ -131,7 +131,8 @@ def test_status_bar_and_title(window: MainWindow) -> None:
 
 def test_menus(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Annotate", "&Tools", "&Review", "&Sync", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Annotate", "&Tools", "&Review", "&Sync",
+                      "&Insights", "&Help"]  # fmt: skip
     assert window.import_files_action.isEnabled()
     assert window.import_folder_action.isEnabled()
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]

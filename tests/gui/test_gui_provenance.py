@@ -34,10 +34,10 @@ def history_window(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, History]
 
 
 def _show(qtbot, win: MainWindow, item: str) -> ProvenanceView:  # type: ignore[no-untyped-def]
-    view = win.provenance.view
-    assert view is not None
     win.provenance.dock.show()
     win.provenance.dock.raise_()
+    view = win.provenance.view
+    assert view is not None  # built when the dock is first shown
     row = queries.row_of(win.workspace.reader(), win.model.item_filter, item)
     assert row is not None
     win.browser.select_row(row)
