@@ -251,6 +251,113 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days in the current window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days in the reference window before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction rate per model version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label distribution: reference and current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input drift (PSI per import statistic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model against adjudicated answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement between annotators, per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers per person and day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the figures shown are the previous ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compute the figures: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>&amp;Next item</source>
@@ -1746,6 +1853,14 @@ id {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Dashboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift, model corrections, agreement and throughput over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>read-only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2270,6 +2385,180 @@ event {hash}</source>
     </message>
     <message>
         <source>Low confidence ({score}): check this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Painter</name>
+    <message>
+        <source>Current window {current}, reference {reference}; {events} events in the log. {alarms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms: {list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drift alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No revision started from a model&apos;s suggestion yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of suggestions changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model}: {changed} of {n} changed ({rate}); before: {was_n} ({was})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer in either window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM PSI {psi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: {n_ref} items before, {n_cur} now; PSI {psi}, chi-square {chi2} (p {p}). {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item imported in either window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM {stats}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stat}: {n_ref} items before, {n_cur} now; mean {mean_ref} -&gt; {mean_cur}. {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No text in either window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times used in the current window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{unseen} of {words} words in the current window ({share}) were never seen in the reference window; texts read: {n_ref} before, {n_cur} now. {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No adjudicated item with a model&apos;s class pre-label in the current window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model: {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} P {p} R {r} F1 {f1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items} items, accuracy {acc}. {scores}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item answered by two or more people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share agreeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items compared per week: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody worked in the current window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: {answers} answers, {decisions} decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event in the current window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days since {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} events in the current window ({shown} latest shown); by type: {types}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this plot as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this plot as an SVG drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3726,6 +4015,41 @@ event {hash}</source>
     </message>
     <message>
         <source>No span suggestions to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTable</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events in the current window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (synced)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

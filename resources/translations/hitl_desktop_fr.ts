@@ -255,6 +255,113 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Days in the current window</source>
+        <translation>Jours dans la fenêtre actuelle</translation>
+    </message>
+    <message>
+        <source>Days in the reference window before it</source>
+        <translation>Jours dans la fenêtre de référence qui la précède</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Toutes les sources</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>All people</source>
+        <translation>Toutes les personnes</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Tous les modèles</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Current days:</source>
+        <translation>Jours actuels :</translation>
+    </message>
+    <message>
+        <source>Reference days:</source>
+        <translation>Jours de référence :</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Étiquette :</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Personne :</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Correction rate per model version</source>
+        <translation>Taux de correction par version de modèle</translation>
+    </message>
+    <message>
+        <source>Label distribution: reference and current</source>
+        <translation>Répartition des étiquettes : référence et actuelle</translation>
+    </message>
+    <message>
+        <source>Input drift (PSI per import statistic)</source>
+        <translation>Dérive des entrées (PSI par statistique d’import)</translation>
+    </message>
+    <message>
+        <source>Vocabulary drift</source>
+        <translation>Dérive du vocabulaire</translation>
+    </message>
+    <message>
+        <source>Model against adjudicated answers</source>
+        <translation>Modèle face aux réponses arbitrées</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators, per week</source>
+        <translation>Accord entre annotateurs, par semaine</translation>
+    </message>
+    <message>
+        <source>Answers per person and day</source>
+        <translation>Réponses par personne et par jour</translation>
+    </message>
+    <message>
+        <source>Event timeline</source>
+        <translation>Chronologie des événements</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>Calcul des indicateurs…</translation>
+    </message>
+    <message>
+        <source>Cancelled; the figures shown are the previous ones.</source>
+        <translation>Annulé ; les indicateurs affichés sont les précédents.</translation>
+    </message>
+    <message>
+        <source>Could not compute the figures: {reason}</source>
+        <translation>Impossible de calculer les indicateurs : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>&amp;Next item</source>
@@ -1772,6 +1879,14 @@ id {id}</translation>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
+        <source>&amp;Dashboard…</source>
+        <translation>&amp;Tableau de bord…</translation>
+    </message>
+    <message>
+        <source>Drift, model corrections, agreement and throughput over time</source>
+        <translation>Dérive, corrections des modèles, accord et débit au fil du temps</translation>
+    </message>
+    <message>
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
@@ -2313,6 +2428,180 @@ fichiers du modèle {weights}
     <message>
         <source>Low confidence ({score}): check this line</source>
         <translation>Confiance faible ({score}) : vérifiez cette ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Painter</name>
+    <message>
+        <source>Current window {current}, reference {reference}; {events} events in the log. {alarms}</source>
+        <translation>Fenêtre actuelle {current}, référence {reference} ; {events} événements dans le journal. {alarms}</translation>
+    </message>
+    <message>
+        <source>Alarms: {list}</source>
+        <translation>Alertes : {list}</translation>
+    </message>
+    <message>
+        <source>No drift alarm.</source>
+        <translation>Aucune alerte de dérive.</translation>
+    </message>
+    <message>
+        <source>No revision started from a model&apos;s suggestion yet.</source>
+        <translation>Aucune révision n’est encore partie d’une suggestion de modèle.</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>actuelle</translation>
+    </message>
+    <message>
+        <source>share of suggestions changed</source>
+        <translation>part des suggestions modifiées</translation>
+    </message>
+    <message>
+        <source>{model}: {changed} of {n} changed ({rate}); before: {was_n} ({was})</source>
+        <translation>{model} : {changed} sur {n} modifiées ({rate}) ; avant : {was_n} ({was})</translation>
+    </message>
+    <message>
+        <source>No answer in either window.</source>
+        <translation>Aucune réponse dans l’une ou l’autre fenêtre.</translation>
+    </message>
+    <message>
+        <source>share of labels</source>
+        <translation>part des étiquettes</translation>
+    </message>
+    <message>
+        <source>ALARM PSI {psi}</source>
+        <translation>ALERTE PSI {psi}</translation>
+    </message>
+    <message>
+        <source>{kind}: {n_ref} items before, {n_cur} now; PSI {psi}, chi-square {chi2} (p {p}). {note}</source>
+        <translation>{kind} : {n_ref} éléments avant, {n_cur} maintenant ; PSI {psi}, khi-deux {chi2} (p {p}). {note}</translation>
+    </message>
+    <message>
+        <source>No item imported in either window.</source>
+        <translation>Aucun élément importé dans l’une ou l’autre fenêtre.</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>ALARM {stats}</source>
+        <translation>ALERTE {stats}</translation>
+    </message>
+    <message>
+        <source>{stat}: {n_ref} items before, {n_cur} now; mean {mean_ref} -&gt; {mean_cur}. {note}</source>
+        <translation>{stat} : {n_ref} éléments avant, {n_cur} maintenant ; moyenne {mean_ref} -&gt; {mean_cur}. {note}</translation>
+    </message>
+    <message>
+        <source>No text in either window.</source>
+        <translation>Aucun texte dans l’une ou l’autre fenêtre.</translation>
+    </message>
+    <message>
+        <source>new words</source>
+        <translation>mots nouveaux</translation>
+    </message>
+    <message>
+        <source>times used in the current window</source>
+        <translation>emplois dans la fenêtre actuelle</translation>
+    </message>
+    <message>
+        <source>{unseen} of {words} words in the current window ({share}) were never seen in the reference window; texts read: {n_ref} before, {n_cur} now. {note}</source>
+        <translation>{unseen} mots sur {words} de la fenêtre actuelle ({share}) n’apparaissent jamais dans la fenêtre de référence ; textes lus : {n_ref} avant, {n_cur} maintenant. {note}</translation>
+    </message>
+    <message>
+        <source>No adjudicated item with a model&apos;s class pre-label in the current window.</source>
+        <translation>Aucun élément arbitré avec une pré-étiquette de classe d’un modèle dans la fenêtre actuelle.</translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>arbitré</translation>
+    </message>
+    <message>
+        <source>model: {model}</source>
+        <translation>modèle : {model}</translation>
+    </message>
+    <message>
+        <source>{label} P {p} R {r} F1 {f1}</source>
+        <translation>{label} P {p} R {r} F1 {f1}</translation>
+    </message>
+    <message>
+        <source>{items} items, accuracy {acc}. {scores}</source>
+        <translation>{items} éléments, exactitude {acc}. {scores}</translation>
+    </message>
+    <message>
+        <source>No item answered by two or more people.</source>
+        <translation>Aucun élément traité par au moins deux personnes.</translation>
+    </message>
+    <message>
+        <source>share agreeing</source>
+        <translation>part en accord</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation>alpha de Krippendorff</translation>
+    </message>
+    <message>
+        <source>Items compared per week: {counts}</source>
+        <translation>Éléments comparés par semaine : {counts}</translation>
+    </message>
+    <message>
+        <source>Nobody worked in the current window.</source>
+        <translation>Personne n’a travaillé dans la fenêtre actuelle.</translation>
+    </message>
+    <message>
+        <source>{who}: {answers} answers, {decisions} decisions</source>
+        <translation>{who} : {answers} réponses, {decisions} décisions</translation>
+    </message>
+    <message>
+        <source>No event in the current window.</source>
+        <translation>Aucun événement dans la fenêtre actuelle.</translation>
+    </message>
+    <message>
+        <source>days since {first}</source>
+        <translation>jours depuis le {first}</translation>
+    </message>
+    <message>
+        <source>{n} events in the current window ({shown} latest shown); by type: {types}</source>
+        <translation>{n} événements dans la fenêtre actuelle ({shown} derniers affichés) ; par type : {types}</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this plot as a PNG image</source>
+        <translation>Enregistrer ce graphique en image PNG</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save this plot as an SVG drawing</source>
+        <translation>Enregistrer ce graphique en dessin SVG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save plot</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>Impossible d’enregistrer {path} : {reason}</translation>
     </message>
 </context>
 <context>
@@ -3781,6 +4070,41 @@ fichiers du modèle {weights}
     <message>
         <source>No span suggestions to accept.</source>
         <translation>Aucune suggestion de segment à accepter.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTable</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Events in the current window</source>
+        <translation>Événements de la fenêtre actuelle</translation>
+    </message>
+    <message>
+        <source> (synced)</source>
+        <translation> (synchronisé)</translation>
     </message>
 </context>
 <context>
