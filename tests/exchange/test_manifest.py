@@ -120,3 +120,13 @@ def test_split_and_files_are_deterministic(tmp_path: Path) -> None:
     files = [json.loads((tmp_path / d / "MANIFEST.json").read_text())["files"] for d in "ab"]
     assert files[0] == files[1] and any(f["path"].startswith("labels/") for f in files[0])
     b.ws.close()
+
+
+def test_the_server_gates_approvals_by_the_same_role_table() -> None:
+    from hitl_desktop.roles import Action, can, roles_allowed
+    from hitl_desktop.server.push import type_action
+
+    assert type_action("dataset.approved") == Action.APPROVE_DATASET
+    assert roles_allowed(Action.APPROVE_DATASET) == ["expert", "admin"]
+    assert not can("checker", type_action("dataset.approved"))
+    assert can("worker", type_action("dataset.exported"))  # anyone who labels may export
