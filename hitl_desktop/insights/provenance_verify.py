@@ -69,6 +69,7 @@ def check_events(
 ) -> dict[str, EventCheck]:
     """The verification status of each event, by hash."""
     out: dict[str, EventCheck] = {}
+    sealed: dict[tuple[str, int], EventCheck] = {}  # one walk serves a whole batch
     for e in events:
         if e.hash in out:
             continue
@@ -85,12 +86,24 @@ def check_events(
                 else EventCheck("bad", "its signature is invalid")
             )
         else:
-            out[e.hash] = _seal(conn, e, key)
+            found = sealed.get((e.device_id, e.device_seq))
+            out[e.hash] = found if found is not None else _seal(conn, e, key, sealed)
     return out
 
 
-def _seal(conn: sqlite3.Connection, e: Event, key: bytes) -> EventCheck:
-    """Walk the device's chain after ``e`` to the first signed event, checking every link."""
+def _seal(
+    conn: sqlite3.Connection, e: Event, key: bytes, memo: dict[tuple[str, int], EventCheck]
+) -> EventCheck:
+    """Walk the device's chain after ``e`` to the first signed event, checking every link;
+    the events walked past get the same answer in ``memo``."""
+    result, signed_at = _walk(conn, e, key)
+    for seq in range(e.device_seq, signed_at):
+        memo[(e.device_id, seq)] = result
+    return result
+
+
+def _walk(conn: sqlite3.Connection, e: Event, key: bytes) -> tuple[EventCheck, int]:
+    """The status, and the device_seq of the signature found (0 when none covers ``e``)."""
     last, seq = e.hash, e.device_seq
     rows = conn.execute(
         """SELECT device_seq, hash, body, sig FROM events
@@ -99,16 +112,15 @@ def _seal(conn: sqlite3.Connection, e: Event, key: bytes) -> EventCheck:
     )
     for device_seq, hash_, body, sig in rows:
         if device_seq != seq + 1:
-            return EventCheck("bad", f"event #{seq + 1} of its device is missing")
+            return EventCheck("bad", f"event #{seq + 1} of its device is missing"), 0
         if event_hash(body.encode("utf-8")) != hash_:
-            return EventCheck("bad", f"event #{device_seq} after it was altered")
+            return EventCheck("bad", f"event #{device_seq} after it was altered"), 0
         if orjson.loads(body).get("prev_hash") != last:
-            return EventCheck("bad", f"the chain is broken at event #{device_seq} after it")
+            return EventCheck("bad", f"the chain is broken at event #{device_seq} after it"), 0
         if sig is not None:
             if not verify_signature(key, hash_, sig):
-                return EventCheck("bad", f"the signature on event #{device_seq} is invalid")
-            return EventCheck(
-                "sealed", f"covered by the signature on event {hash_[:12]} (#{device_seq})"
-            )
+                return EventCheck("bad", f"the signature on event #{device_seq} is invalid"), 0
+            covered = f"covered by the signature on event {hash_[:12]} (#{device_seq})"
+            return EventCheck("sealed", covered), device_seq
         last, seq = hash_, device_seq
-    return EventCheck("unsigned", "no signature covers it yet (the end of its batch is missing)")
+    return EventCheck("unsigned", "no signature covers it yet (the end of its batch is missing)"), 0
