@@ -21,6 +21,8 @@ FORMATS: dict[str, str] = {
 }
 SPLITS = ("train", "val", "test")
 REGION_KINDS = ("box", "polygon")
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp", ".gif",
+                             ".txt", ".md"})  # fmt: skip
 
 
 class ExportError(WorkspaceError, ValueError):
@@ -117,7 +119,10 @@ class ExportItem:
     @property
     def stem(self) -> str:
         """A file stem unique in the export: the item id's tail and the sanitised name."""
-        base = re.sub(r"[^\w.-]+", "_", Path(self.name).stem, flags=re.ASCII).strip("._")
+        name = self.name
+        if Path(name).suffix.lower() in _IMAGE_SUFFIXES:
+            name = Path(name).stem  # "scan.pdf p2" keeps its page number
+        base = re.sub(r"[^\w.-]+", "_", name, flags=re.ASCII).strip("._")
         return f"{self.id[-12:]}_{base[:60] or 'item'}"
 
 

@@ -89,3 +89,29 @@ def test_redaction_blurs_the_flagged_region_only(tmp_path: Path) -> None:
     outside = np.abs(a[y1 + 20 :, :] - r[y1 + 20 :, :])
     assert outside.max() == 0
     b.ws.close()
+
+
+def test_a_pdf_page_is_exported_as_its_rendered_image(tmp_path: Path) -> None:
+    from hitl_desktop.annotate.annotation import Annotation
+    from hitl_desktop.annotate.shapes import Box
+    from hitl_desktop.ingest import ImportOptions, import_paths
+    from hitl_desktop.workspace import Workspace
+    from hitl_desktop.workspace.queries import ItemFilter, page_items
+
+    from .export_helpers import FUNSD_PAGE, _save
+
+    pdf = tmp_path / "form.pdf"
+    with Image.open(FUNSD_PAGE) as im:
+        im.convert("RGB").save(pdf, resolution=72.0)
+    ws = Workspace.create(tmp_path / "ws", name="pdf")
+    import_paths(ws, [pdf], ImportOptions(workers=1, dpi=72))
+    [page] = [r for r in page_items(ws.reader(), ItemFilter(), 0, 10) if r.kind == "scan_page"]
+    _save(ws, page.id, [Annotation(Box(10.0, 10.0, 200.0, 60.0), "header")], "wendy")
+    export(ws, "coco", tmp_path / "out", ExportOptions(revisions="latest"))
+    doc = json.loads((tmp_path / "out/annotations/instances_all.json").read_text())
+    [img] = doc["images"]
+    assert img["file_name"].endswith("form.pdf_p1.png")
+    with Image.open(tmp_path / "out" / img["file_name"]) as im:
+        assert im.format == "PNG" and (im.width, im.height) == (img["width"], img["height"])
+    assert doc["annotations"][0]["bbox"] == [10.0, 10.0, 190.0, 50.0]
+    ws.close()
