@@ -60,7 +60,10 @@ def test_latest_and_adjudicated_differ_and_retired_items_stay_out(tmp_path: Path
     export(b.ws, "coco", tmp_path / "latest", ExportOptions(revisions="latest"))
     doc = json.loads((tmp_path / "latest/annotations/instances_all.json").read_text())
     assert len(doc["images"]) == 1
-    export(b.ws, "coco", tmp_path / "wendy", ExportOptions(revisions="annotator:wendy"))
+    export(b.ws, "coco", tmp_path / "wendy",
+           ExportOptions(revisions="annotator:wendy", schema="forms@1"))  # fmt: skip
+    with pytest.raises(ExportError, match="no published schema forms v9"):
+        export(b.ws, "coco", tmp_path / "v9", ExportOptions(revisions="latest", schema="forms@9"))
     with pytest.raises(ExportError, match="wendy"):
         export(b.ws, "coco", tmp_path / "x", ExportOptions(revisions="annotator:nobody"))
     b.ws.append([b.ws.draft("item.retired", ItemRetired(reason="blurry"),
