@@ -53,7 +53,9 @@ def insights(
         str | None, typer.Option(help="Explicit current window FIRST:LAST (YYYY-MM-DD).")
     ] = None,
     source: Annotated[str | None, typer.Option(help="Only items of this source.")] = None,
-    label: Annotated[str | None, typer.Option(help="Only suggestions with this label.")] = None,
+    label: Annotated[
+        str | None, typer.Option(help="Correction rates of suggestions with this label only.")
+    ] = None,
     person: Annotated[str | None, typer.Option(help="Only this person's work.")] = None,
     model: Annotated[str | None, typer.Option(help="Only this model version (name@hash).")] = None,
     min_samples: Annotated[
