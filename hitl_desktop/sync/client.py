@@ -8,10 +8,13 @@ transaction as the pulled events, and events are marked pushed only up to the se
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
 
 from ..lineage import ChainHead, Event, parse_hlc
 from ..workspace import Workspace
@@ -168,42 +171,64 @@ def _upload_blobs(t: Transport, ws: Workspace, shas: list[str], result: SyncResu
             result.blobs_uploaded += 1
 
 
-def _push(t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progress) -> None:
-    writer = ws._writer_or_fail()
-    while True:
-        batch = state.unpushed(ws.reader(), url, limit=PUSH_CHUNK)
-        if not batch:
-            return
+@dataclass
+class _Chunk:
+    """The next events to push, read and encoded (while the previous push was in flight)."""
+
+    rows: list[tuple[int, Event]]
+    body: bytes
+    refs: list[str]
+    kept: int  # blobs that stay home (local-only sources)
+
+
+def _next_chunk(ws: Workspace, url: str, after: int | None) -> _Chunk | None:
+    batch = state.unpushed(ws.reader(), url, limit=PUSH_CHUNK, after=after)
+    if not batch:
+        return None
+    n = cut_chunk(batch)
+    if n == 0 and len(batch) == PUSH_CHUNK:  # a batch longer than a chunk: send it whole
+        batch = state.unpushed(ws.reader(), url, limit=PUSH_MAX, after=after)
         n = cut_chunk(batch)
-        if n == 0 and len(batch) == PUSH_CHUNK:  # a batch longer than a chunk: send it whole
-            batch = state.unpushed(ws.reader(), url, limit=PUSH_MAX)
-            n = cut_chunk(batch)
-        if n == 0:
-            return  # the rest of the batch is not sealed yet (being written now)
-        chunk = batch[:n]
-        events = [e for _, e in chunk]
-        keep = kept_local(ws.reader(), events)
-        refs = _blob_refs(events)
-        result.blobs_kept_local += sum(s in keep for s in refs)
-        _upload_blobs(t, ws, [s for s in refs if s not in keep], result)
-        reply = t.request("POST", "/v1/events/push", json={
-            "project_id": ws.project_id, "events": [e.to_wire() for e in events],
-        }).json()  # fmt: skip
-        ack = int(reply.get("acknowledged", 0))
-        for r in reply.get("results", []):
-            if r.get("status") not in ("ok", "duplicate"):
-                result.refused.append(r)
-        if ack > 0:
-            last = chunk[ack - 1][0]
+    if n == 0:
+        return None  # the rest of the batch is not sealed yet (being written now)
+    rows = batch[:n]
+    events = [e for _, e in rows]
+    keep = kept_local(ws.reader(), events)
+    refs = _blob_refs(events)
+    body = orjson.dumps({"project_id": ws.project_id, "events": [e.to_wire() for e in events]})
+    return _Chunk(rows, body, [s for s in refs if s not in keep], sum(s in keep for s in refs))
 
-            def mark(conn: sqlite3.Connection, last: int = last) -> None:
-                _commit(conn, lambda: state.set_pushed(conn, url, last))
 
-            writer.run(mark)
-            result.pushed += ack  # stored now or already (a retried chunk): either way, there
-            bar.step(ack)
-        if ack < n:
-            return
+def _push(t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progress) -> None:
+    """Push chunk after chunk. While one push is in flight the next chunk is read and encoded
+    (it is only sent if the server acknowledged the whole previous one), so the client's work
+    overlaps the server's instead of adding to it."""
+    writer = ws._writer_or_fail()
+    chunk = _next_chunk(ws, url, None)
+    with ThreadPoolExecutor(1, thread_name_prefix="hitl-push-prep") as prep:
+        while chunk is not None:
+            n = len(chunk.rows)
+            result.blobs_kept_local += chunk.kept
+            _upload_blobs(t, ws, chunk.refs, result)
+            upcoming = prep.submit(_next_chunk, ws, url, chunk.rows[-1][0])
+            reply = orjson.loads(t.request("POST", "/v1/events/push", content=chunk.body,
+                                           content_type="application/json").content)  # fmt: skip
+            ack = int(reply.get("acknowledged", 0))
+            for r in reply.get("results", []):
+                if r.get("status") not in ("ok", "duplicate"):
+                    result.refused.append(r)
+            if ack > 0:
+                last = chunk.rows[ack - 1][0]
+
+                def mark(conn: sqlite3.Connection, last: int = last) -> None:
+                    _commit(conn, lambda: state.set_pushed(conn, url, last))
+
+                writer.run(mark)
+                result.pushed += ack  # stored now or already (a retried chunk): either way,
+                bar.step(ack)  # there
+            chunk = upcoming.result()
+            if ack < n:
+                return
 
 
 def _commit(conn: sqlite3.Connection, fn: Any) -> None:
@@ -220,17 +245,34 @@ def _commit(conn: sqlite3.Connection, fn: Any) -> None:
 def _pull(
     t: Transport, ws: Workspace, url: str, result: SyncResult, bar: _Progress, page_size: int
 ) -> None:
+    after = state.load(ws.reader(), url).pull_cursor
+    limit = min(page_size, PULL_PAGE)
+
+    def fetch(after: int) -> dict[str, Any]:
+        got: dict[str, Any] = orjson.loads(
+            t.request("GET", "/v1/events", params={"after": after, "limit": limit}).content
+        )
+        return got
+
+    # the next page is fetched while this one is checked and stored
+    with ThreadPoolExecutor(1, thread_name_prefix="hitl-pull-fetch") as fetcher:
+        _pull_pages(ws, url, result, bar, after, fetch, fetcher)
+
+
+def _pull_pages(
+    ws: Workspace, url: str, result: SyncResult, bar: _Progress, after: int,
+    fetch: Callable[[int], dict[str, Any]], fetcher: ThreadPoolExecutor,
+) -> None:  # fmt: skip
     writer = ws._writer_or_fail()
     verifier: PullVerifier | None = None
     held: list[WireEvent] = []
-    after = state.load(ws.reader(), url).pull_cursor
+    page = fetch(after)
     while True:
-        page = t.request("GET", "/v1/events",
-                         params={"after": after, "limit": min(page_size, PULL_PAGE)}).json()  # fmt: skip
         wire = [WireEvent.from_json(o) for o in page.get("events", [])]
         held.extend(wire)
         after = int(page.get("next", after))
         up_to_date = bool(page.get("up_to_date"))
+        upcoming = None if up_to_date or not wire else fetcher.submit(fetch, after)
 
         def store(conn: sqlite3.Connection, up_to: int = after) -> tuple[int, int]:
             nonlocal verifier
@@ -251,6 +293,8 @@ def _pull(
                     "device's run are not covered by a signature; nothing of them was stored"
                 )
             return
+        assert upcoming is not None
+        page = upcoming.result()
 
 
 def _store_page(

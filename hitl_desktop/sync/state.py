@@ -136,12 +136,15 @@ def forget_server_log(conn: sqlite3.Connection, server: str) -> None:
     )
 
 
-def unpushed(conn: sqlite3.Connection, server: str, *, limit: int) -> list[tuple[int, Event]]:
-    """The next local events to push, in local order, skipping what came from the server."""
-    st = load(conn, server)
+def unpushed(
+    conn: sqlite3.Connection, server: str, *, limit: int, after: int | None = None
+) -> list[tuple[int, Event]]:
+    """The next local events to push, in local order, skipping what came from the server:
+    those after the last acknowledged one, or after local seq ``after`` when given."""
     pulled = _has_tables(conn)
     rows: list[tuple[int, Event]] = []
-    after = st.pushed_up_to_seq
+    if after is None:
+        after = load(conn, server).pushed_up_to_seq
     skip = (
         " AND NOT EXISTS (SELECT 1 FROM sync_pulled r WHERE r.server = ?"
         " AND e.seq BETWEEN r.first_seq AND r.last_seq)"

@@ -88,6 +88,7 @@ class Transport:
     def request(
         self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
         params: dict[str, Any] | None = None, auth: bool = True, ok: tuple[int, ...] = (200,),
+        content_type: str = "application/octet-stream",
     ) -> httpx.Response:  # fmt: skip
         """Send with retries; returns a response whose status is in ``ok``."""
         headers = {}
@@ -96,7 +97,7 @@ class Transport:
                 raise LoginRequired(f"not logged in to {self.url}; run `hitl login {self.url}`")
             headers["Authorization"] = f"Bearer {self.token}"
         if content is not None:
-            headers["Content-Type"] = "application/octet-stream"
+            headers["Content-Type"] = content_type
         attempt = 0
         while True:
             if self.cancel is not None:
