@@ -22,6 +22,7 @@ class Action(StrEnum):
     ASSIGN = "assign"  # give items to workers (overlap and gold tasks)
     PUBLISH_SCHEMA = "publish_schema"
     APPROVE_DATASET = "approve_dataset"  # sign off an exported dataset version
+    CREDIT_IMPORTED = "credit_imported"  # import other people's answers under their names
     ADMIN = "admin"
 
 
@@ -29,10 +30,24 @@ _ALL = frozenset(Action)
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "worker": frozenset({Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE}),
     "checker": frozenset(
-        {Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW, Action.ASSIGN}
+        {
+            Action.IMPORT,
+            Action.RUN_MODELS,
+            Action.ANNOTATE,
+            Action.REVIEW,
+            Action.ASSIGN,
+            Action.CREDIT_IMPORTED,
+        }
     ),
     "expert": frozenset(
-        {Action.IMPORT, Action.RUN_MODELS, Action.ANNOTATE, Action.REVIEW, Action.ASSIGN}
+        {
+            Action.IMPORT,
+            Action.RUN_MODELS,
+            Action.ANNOTATE,
+            Action.REVIEW,
+            Action.ASSIGN,
+            Action.CREDIT_IMPORTED,
+        }
     )
     | {Action.PUBLISH_SCHEMA, Action.APPROVE_DATASET},
     "admin": _ALL,
@@ -56,6 +71,7 @@ _VERBS: dict[Action, str] = {
     Action.ASSIGN: "assign work",
     Action.PUBLISH_SCHEMA: "publish schemas",
     Action.APPROVE_DATASET: "approve dataset exports",
+    Action.CREDIT_IMPORTED: "import answers credited to other people",
     Action.ADMIN: "use the rebuild and admin tools",
 }
 

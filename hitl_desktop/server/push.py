@@ -91,7 +91,9 @@ def _decode(w: WireEvent, project_id: str) -> Result:
             return Result(w.hash, "invalid", detail="the body is not canonical JSON (RFC 8785)")
         _check_types(ev)
     except orjson.JSONDecodeError as exc:
-        return Result(w.hash, "invalid", detail=f"not an envelope-1 event: body is not JSON ({exc})")
+        return Result(
+            w.hash, "invalid", detail=f"not an envelope-1 event: body is not JSON ({exc})"
+        )
     except (EnvelopeError, CanonicalError) as exc:
         return Result(w.hash, "invalid", detail=f"not an envelope-1 event: {exc}")
     if ev.project_id != project_id:
@@ -145,8 +147,11 @@ def _check(
     if dev.user != user.name:
         return Result(r.hash, "forbidden", detail=f"device {ev.device_id} is another user's")
     if ev.actor != user.name and not ev.actor.startswith("model:"):
-        return Result(r.hash, "forbidden",
-                      detail=f"actor {ev.actor!r} is not the signed-in user {user.name!r}")  # fmt: skip
+        if not _credited_import(ev, user):
+            return Result(r.hash, "forbidden",
+                          detail=f"actor {ev.actor!r} is not the signed-in user {user.name!r}")  # fmt: skip
+        if not can(user.role, Action.CREDIT_IMPORTED):
+            return Result(r.hash, "forbidden", detail=reason(user.role, Action.CREDIT_IMPORTED))
     action = type_action(ev.type)
     if not can(user.role, action):
         return Result(r.hash, "forbidden", detail=f"{reason(user.role, action)} ({ev.type})")
@@ -172,6 +177,18 @@ def _check(
     if ev.sig is not None and not verify_signature(dev.public_key, ev.hash, ev.sig):
         return Result(r.hash, "bad_sig", detail="the signature is not the device key's")
     return r
+
+
+def _credited_import(ev: Event, user: User) -> bool:
+    """An answer imported from another tool, credited to the person who made it there: the
+    importer is the signed-in user (their device signed it) and is named in the agent."""
+    agent = ev.agent
+    return (
+        agent is not None
+        and agent.name.startswith("import:")
+        and isinstance(agent.parameters, dict)
+        and agent.parameters.get("imported_by") == user.name
+    )
 
 
 def _existing(conn: Connection, hashes: list[str]) -> dict[str, int]:

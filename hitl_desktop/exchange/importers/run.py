@@ -18,6 +18,7 @@ from ... import __version__
 from ...annotate import annotations_to_json, revisions
 from ...ingest import ImportOptions, import_paths
 from ...lineage import Agent, EventDraft, Ref, Subject
+from ...roles import Action, can, reason
 from ...schema import schema_for
 from ...workspace import CancelToken, Workspace
 from . import coco, labelstudio, paddle, yolo
@@ -106,6 +107,7 @@ def import_annotations(
     if labels.unknown and not options.keep_unknown_labels:
         report.stopped_for_labels = True
         return report
+    _check_credit(ws, checked, options)
     if cancel is not None and cancel.cancelled:
         report.cancelled = True
         report.records += [RecordResult(c.record.key, NOT_PROCESSED) for c in checked]
@@ -114,6 +116,26 @@ def import_annotations(
     _append(ws, checked, items, options, parsed, report, progress, cancel)
     report.cancelled = report.cancelled or any(r.status == NOT_PROCESSED for r in report.records)
     return report
+
+
+def _check_credit(ws: Workspace, checked: list[Checked], options: AnnotationImportOptions) -> None:
+    """Answers credited to other people need a role that may do that (the server checks it
+    too): refuse before anything is written, saying how to import instead."""
+    if options.as_prelabels or can(ws.profile.role, Action.CREDIT_IMPORTED):
+        return
+    others = {
+        name
+        for c in checked
+        for g in c.groups
+        if not g.group.prediction
+        and (name := g.group.annotator or options.annotator or ws.profile.name) != ws.profile.name
+    }
+    if others:
+        raise AnnotationImportError(
+            f"{reason(ws.profile.role, Action.CREDIT_IMPORTED)}: this file credits "
+            f"{', '.join(sorted(others))}. Import it with --annotator {ws.profile.name} to take "
+            "the answers as your own, or with --as-prelabels to check them as suggestions."
+        )
 
 
 def _bring_images(
