@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from ..workspace.queries import status_counts
-from .provenance import EXPORT_TYPES
+from .provenance_exports import export_contents, load_exports
 
 __all__ = [
     "DatasetFlow", "FlowStage", "ModelUse", "PersonActivity", "SourceSummary", "STAGES",
@@ -84,6 +84,8 @@ class DatasetFlow:
     retired_items: int
     retired_sources: tuple[str, ...]
     stages: tuple[FlowStage, ...]
+    exports: int = 0  # dataset.exported events
+    exports_unread: int = 0  # exports whose manifest is gone or changed: their items unknown
 
     def stage(self, name: str) -> int:
         return next(s.count for s in self.stages if s.name == name)
@@ -96,27 +98,30 @@ class DatasetFlow:
         return dict(sorted(out.items()))
 
 
-def exported_items(conn: sqlite3.Connection) -> set[str]:
-    """Items named by export events (their subject, item references or ``items`` list)."""
+def exported_items(conn: sqlite3.Connection) -> tuple[set[str], int, int]:
+    """Items held by exports (their manifests' item lists, or items the event names), the
+    number of exports and how many of them could not be read (moved, deleted or edited)."""
     found: set[str] = set()
-    marks = ",".join("?" * len(EXPORT_TYPES))
-    for (body,) in conn.execute(
-        f"SELECT body FROM events WHERE type IN ({marks})", sorted(EXPORT_TYPES)
-    ):
-        f = orjson.loads(body)
-        if f.get("subject"):
-            found.add(f["subject"]["item"])
-        for ref in (*f.get("inputs", []), *f.get("outputs", [])):
-            if ref.get("kind") == "item":
-                found.add(ref["id"])
-        items = (f.get("payload") or {}).get("items")
+    exports = unread = 0
+    for e in load_exports(conn):
+        exports += 1
+        held = export_contents(e)
+        if held.verified:
+            found.update(held.revisions)
+        else:
+            unread += 1
+        if e.subject_item:
+            found.add(e.subject_item)
+        found.update(r.id for r in (*e.inputs, *e.outputs) if r.kind == "item")
+        items = e.payload.get("items")
         if isinstance(items, list):
             found.update(str(i) for i in items)
-    return found
+    return found, exports, unread
 
 
 def dataset_flow(conn: sqlite3.Connection) -> DatasetFlow:
     """The whole dataset's provenance summary (see the module docstring)."""
+    exported, exports, unread = exported_items(conn)
     retired_sources = tuple(r[0] for r in conn.execute(
         "SELECT name FROM sources WHERE retired = 1 ORDER BY name"))  # fmt: skip
     return DatasetFlow(
@@ -131,7 +136,9 @@ def dataset_flow(conn: sqlite3.Connection) -> DatasetFlow:
         people=_people(conn),
         retired_items=_count(conn, "SELECT count(*) FROM items WHERE status = 'retired'"),
         retired_sources=retired_sources,
-        stages=_stages(conn),
+        stages=_stages(conn, exported),
+        exports=exports,
+        exports_unread=unread,
     )
 
 
@@ -139,12 +146,9 @@ def _count(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...] = ()) -> in
     return int(conn.execute(sql, args).fetchone()[0] or 0)
 
 
-def _stages(conn: sqlite3.Connection) -> tuple[FlowStage, ...]:
+def _stages(conn: sqlite3.Connection, exported: set[str]) -> tuple[FlowStage, ...]:
     live = f"SELECT id FROM items WHERE {_LIVE}"
-    exported = exported_items(conn)
-    exported_live = (
-        {r[0] for r in conn.execute(live)} & exported if exported else set()
-    )  # a set: export events may name items in any form
+    exported_live = {r[0] for r in conn.execute(live)} & exported if exported else set()
     counts = {
         "sources": _count(conn, f"SELECT count(DISTINCT source) FROM items WHERE {_LIVE}"),
         "items": _count(conn, f"SELECT count(*) FROM items WHERE {_LIVE}"),

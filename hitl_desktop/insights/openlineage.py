@@ -129,10 +129,13 @@ def _io(run: Run, ns: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     if run.job == "prelabel":
         model = str(run.first.payload.get("model_id", ""))
         return [_dataset(ns, "items")], [_dataset(ns, f"prelabels/{model}", outputFacets=_stats(n))]
-    blobs = sorted({r.sha256 or r.id for e in run.events for r in e.outputs if r.kind == "blob"})
-    outputs = [_dataset("hitl-blob", f"sha256:{b}") for b in blobs] or [
-        _dataset(ns, "exports", outputFacets=_stats(n))
-    ]
+    outputs = []
+    for e in run.events:  # the folder each export was written to (OpenLineage names files so)
+        folder = str(e.payload.get("folder") or "")
+        rows = int((e.payload.get("counts") or {}).get("items", 0))
+        if folder:
+            outputs.append(_dataset("file", folder, outputFacets=_stats(rows)))
+    outputs = outputs or [_dataset(ns, "exports", outputFacets=_stats(n))]
     return [_dataset(ns, "annotations")], outputs
 
 

@@ -12,13 +12,14 @@ events name the same things.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from ..lineage import Event, Ref
 from ..workspace.store import iter_events
 from .provenance import load_events
+from .provenance_exports import EXPORT_TYPE, export_contents
 from .provenance_verify import DeviceInfo, device_infos
 
 __all__ = ["PREFIXES", "OUTPUT_TYPES", "prov_document", "prov_from_events"]
@@ -59,9 +60,13 @@ def _local(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, devices: Mapping[str, DeviceInfo], names: Mapping[str, str]) -> None:
+    def __init__(
+        self, devices: Mapping[str, DeviceInfo], names: Mapping[str, str],
+        uses: Mapping[str, Sequence[str]],
+    ) -> None:  # fmt: skip
         self.devices = devices
         self.names = names
+        self.uses = uses
         self.doc: dict[str, dict[str, Any]] = {
             k: {}
             for k in ("entity", "activity", "agent", "used", "wasGeneratedBy", "wasDerivedFrom",
@@ -162,7 +167,8 @@ class _Builder:
             out = self.entity(f"out:{e.hash}", OUTPUT_TYPES[e.type], e.type)
             made.append(out)
             self.relation("wasAttributedTo", {"prov:entity": out, "prov:agent": who})
-            sources = [f"out:{b}" for b in e.base] or ([item] if item else [])
+            bases = [*e.base, *self.uses.get(e.hash, ())]
+            sources = [f"out:{b}" for b in bases] or ([item] if item else [])
             for src in sources:
                 if src.startswith("out:"):
                     self.entity(src, "hitl:EventOutput")
@@ -183,10 +189,14 @@ class _Builder:
 
 
 def prov_from_events(
-    events: Iterable[Event], devices: Mapping[str, DeviceInfo], names: Mapping[str, str]
+    events: Sequence[Event],
+    devices: Mapping[str, DeviceInfo],
+    names: Mapping[str, str],
+    uses: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
-    """The PROV-JSON document of ``events`` (in the order given)."""
-    builder = _Builder(devices, names)
+    """The PROV-JSON document of ``events`` (in the order given). ``uses``: event hash -> the
+    events whose outputs it used beyond its envelope's ``base`` (an export's revisions)."""
+    builder = _Builder(devices, names, uses or {})
     for e in events:
         builder.add(e)
     # output entities named only as a base keep the type of the event that made them
@@ -198,12 +208,21 @@ def prov_from_events(
 
 def prov_document(conn: sqlite3.Connection, item_id: str | None = None) -> dict[str, Any]:
     """PROV-JSON for the whole log (local order) or for one item's provenance graph."""
+    names: Mapping[str, str]
     if item_id is not None:
         events: list[Event] = load_events(conn, item_id)
+        names = _ItemNames(conn)
     else:
         events = [e for chunk in iter_events(conn) for e in chunk]
+        names = {i: n for i, n in conn.execute("SELECT id, name FROM items") if n is not None}
+    uses: dict[str, list[str]] = {}
+    for e in events:
+        if e.type == EXPORT_TYPE:  # the revisions its manifest lists (when still readable)
+            held = export_contents(e).revisions
+            chosen = [held.get(item_id, "")] if item_id is not None else list(held.values())
+            uses[e.hash] = sorted({r for r in chosen if r})
     devices = device_infos(conn, {e.device_id for e in events})
-    return prov_from_events(events, devices, _ItemNames(conn))
+    return prov_from_events(events, devices, names, uses)
 
 
 class _ItemNames(Mapping[str, str]):
@@ -211,12 +230,16 @@ class _ItemNames(Mapping[str, str]):
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.known: dict[str, str] = {}
 
     def __getitem__(self, item_id: str) -> str:
-        row = self.conn.execute("SELECT name FROM items WHERE id = ?", (item_id,)).fetchone()
-        if row is None or row[0] is None:
+        name = self.known.get(item_id)
+        if name is None:
+            row = self.conn.execute("SELECT name FROM items WHERE id = ?", (item_id,)).fetchone()
+            name = self.known[item_id] = str(row[0]) if row and row[0] is not None else ""
+        if not name:
             raise KeyError(item_id)
-        return str(row[0])
+        return name
 
     def __iter__(self) -> Iterator[str]:
         return (r[0] for r in self.conn.execute("SELECT id FROM items WHERE name IS NOT NULL"))

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import orjson
 
 from ..lineage import Event
+from .provenance_exports import ExportContents, export_contents
 from .provenance_verify import DeviceInfo, EventCheck, check_events, device_infos
 
 __all__ = [
@@ -127,7 +128,7 @@ def load_events(conn: sqlite3.Connection, item_id: str) -> list[Event]:
             "SELECT hash, body, sig FROM events WHERE type = ?", (type_,)
         ):
             e = Event.from_body(hash_, body, sig)
-            if _names_item(e, item_id):
+            if _names_item(e, item_id) or item_id in export_contents(e).revisions:
                 found[hash_] = e
     return sorted(found.values(), key=lambda e: (e.hlc, e.hash))
 
@@ -164,14 +165,18 @@ def build_graph(
     devices: Mapping[str, DeviceInfo],
     *,
     name: str = "",
+    exports: Mapping[str, ExportContents] | None = None,
 ) -> ItemProvenance:
-    """The graph over ``events`` (as ``load_events`` returns them) for ``item_id``."""
+    """The graph over ``events`` (as ``load_events`` returns them) for ``item_id``.
+    ``exports``: what each export event holds (default: read from its manifest)."""
     ordered = sorted({e.hash: e for e in events}.values(), key=lambda e: (e.hlc, e.hash))
     by_hash = {e.hash: e for e in ordered}
-    edges = _edges(item_id, ordered, by_hash)
+    if exports is None:
+        exports = {e.hash: export_contents(e) for e in ordered if e.type in EXPORT_TYPES}
+    edges = _edges(item_id, ordered, by_hash, exports)
     depth = _depths(ordered, edges)
-    nodes = tuple(_node(e, checks.get(e.hash), devices.get(e.device_id), depth[e.hash])
-                  for e in ordered)  # fmt: skip
+    nodes = tuple(_node(e, checks.get(e.hash), devices.get(e.device_id), depth[e.hash],
+                        exports.get(e.hash)) for e in ordered)  # fmt: skip
     return ItemProvenance(item_id, name, nodes, tuple(edges), by_hash)
 
 
@@ -179,7 +184,10 @@ def _creation(item: str, ordered: Sequence[Event]) -> Event | None:
     return next((e for e in ordered if e.subject_item == item and e.type in _CREATION), None)
 
 
-def _edges(item_id: str, ordered: Sequence[Event], by_hash: Mapping[str, Event]) -> list[ProvEdge]:
+def _edges(
+    item_id: str, ordered: Sequence[Event], by_hash: Mapping[str, Event],
+    exports: Mapping[str, ExportContents],
+) -> list[ProvEdge]:  # fmt: skip
     edges: list[ProvEdge] = []
     made = {e.subject_item: e for e in reversed(ordered) if e.type in _CREATION}
 
@@ -205,6 +213,10 @@ def _edges(item_id: str, ordered: Sequence[Event], by_hash: Mapping[str, Event])
                 link(own, e, "used")
         elif kind == "export":
             named = [by_hash[r.id] for r in e.inputs if r.kind == "event" and r.id in by_hash]
+            held = exports.get(e.hash)
+            revision = held.revisions.get(item_id) if held is not None else None
+            if not named and revision in by_hash:
+                named = [by_hash[str(revision)]]  # the revision its manifest lists
             if not named:
                 answers = [
                     a for a in ordered
@@ -288,12 +300,20 @@ def _blobs(e: Event) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _node(e: Event, check: EventCheck | None, device: DeviceInfo | None, depth: int) -> ProvNode:
+def _node(
+    e: Event, check: EventCheck | None, device: DeviceInfo | None, depth: int,
+    held: ExportContents | None = None,
+) -> ProvNode:  # fmt: skip
     check = check or EventCheck("unsigned", "not verified")
+    parameters = _parameters(e)
+    if held is not None:
+        parameters["manifest"] = held.note
+        if held.verified:
+            parameters["items"] = len(held.revisions)
     return ProvNode(
         hash=e.hash, type=e.type, kind=kind_of(e.type), item=e.subject_item, actor=e.actor,
         role=e.role, device_id=e.device_id, device_label=device.label if device else "",
-        agent=_agent_text(e, device), time=e.wall_time, hlc=e.hlc, parameters=_parameters(e),
+        agent=_agent_text(e, device), time=e.wall_time, hlc=e.hlc, parameters=parameters,
         blobs=_blobs(e), prev_hash=e.prev_hash, base=e.base, verification=check.status,
         verification_detail=check.detail, depth=depth,
     )  # fmt: skip

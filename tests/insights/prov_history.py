@@ -98,3 +98,13 @@ def build_history(ws: Workspace, folder: Path) -> History:
     decision = decide(ws, page.id, "accept", chosen=[revision.hash])
     return History(parent.id, page.id, pages[1].id, imported, derived, ocr.hash, pre.hash,
                    revision.hash, decision.hash)  # fmt: skip
+
+
+def export_reviewed(ws: Workspace, folder: Path) -> str:
+    """Export the reviewed answers as COCO (labels only), as `hitl export` does; the event's
+    hash."""
+    from hitl_desktop.exchange.export import export
+    from hitl_desktop.exchange.model import ExportOptions
+
+    ws.set_profile(Profile("lee", "admin"))
+    return export(ws, "coco", folder, ExportOptions(images=False)).event_hash

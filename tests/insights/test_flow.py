@@ -12,7 +12,15 @@ from hitl_desktop.cli import app
 from hitl_desktop.ingest import ImportOptions, import_paths, retire_source
 from hitl_desktop.insights.flow import STAGES, dataset_flow
 from hitl_desktop.workspace import Profile, Workspace
-from tests.insights.prov_history import CHECKER, DATA, MODEL_ID, WORKER, History, build_history
+from tests.insights.prov_history import (
+    CHECKER,
+    DATA,
+    MODEL_ID,
+    WORKER,
+    History,
+    build_history,
+    export_reviewed,
+)
 
 
 @pytest.fixture
@@ -51,6 +59,19 @@ def test_flow_counts_and_where_the_data_came_from(workspace: Workspace, history:
     assert people[(WORKER.name, "worker")] == 1 and people[(CHECKER.name, "checker")] == 1
     assert not any(actor.startswith("model:") for actor, _ in people)
     assert flow.schema_versions == {"": 2}  # the revision and the accepting decision
+    assert (flow.exports, flow.exports_unread) == (0, 0)
+
+
+def test_exported_counts_what_the_manifests_hold(
+    workspace: Workspace, history: History, tmp_path: Path
+) -> None:
+    export_reviewed(workspace, tmp_path / "coco")
+    flow = dataset_flow(workspace.reader())
+    assert flow.stage("exported") == 1 and (flow.exports, flow.exports_unread) == (1, 0)
+    assert flow.per_person()[("lee", "admin")] == 1
+    (tmp_path / "coco" / "MANIFEST.json").write_text("{}")  # edited: no longer the one recorded
+    flow = dataset_flow(workspace.reader())
+    assert flow.stage("exported") == 0 and (flow.exports, flow.exports_unread) == (1, 1)
 
 
 def test_hitl_flow_prints_the_flow_and_json(workspace: Workspace, history: History) -> None:

@@ -18,7 +18,7 @@ from hitl_desktop.ocr import EngineInfo
 from hitl_desktop.ocr.run import PageRead, page_draft
 from hitl_desktop.workspace import Workspace
 from hitl_desktop.workspace.queries import ItemFilter, page_items
-from tests.insights.prov_history import MODEL_ID, History, build_history
+from tests.insights.prov_history import MODEL_ID, History, build_history, export_reviewed
 
 NEWER = EngineInfo("rapidocr", "3.11.0", "cpu", {"det.onnx": "d" * 64}, {})
 
@@ -29,6 +29,7 @@ def history(workspace: Workspace, tmp_path: Path) -> History:
     other = next(r for r in page_items(workspace.reader(), ItemFilter(), 0, 10)
                  if r.id == h.other_page)  # fmt: skip
     workspace.append([page_draft(workspace, NEWER, other, PageRead(762, 1000, [], NEWER))])
+    export_reviewed(workspace, tmp_path / "coco")
     return h
 
 
@@ -68,9 +69,10 @@ def test_each_batch_job_is_a_start_complete_pair_valid_by_the_spec(
     jobs = [(e["job"]["name"], e["eventType"]) for e in events]
     assert jobs == [("import", "START"), ("import", "COMPLETE"), ("ocr", "START"),
                     ("ocr", "COMPLETE"), ("prelabel", "START"), ("prelabel", "COMPLETE"),
-                    ("ocr", "START"), ("ocr", "COMPLETE")]  # fmt: skip
+                    ("ocr", "START"), ("ocr", "COMPLETE"), ("export", "START"),
+                    ("export", "COMPLETE")]  # fmt: skip
     runs = [events[i : i + 2] for i in range(0, len(events), 2)]
-    assert len({r[0]["run"]["runId"] for r in runs}) == 4  # a newer engine is another run
+    assert len({r[0]["run"]["runId"] for r in runs}) == 5  # a newer engine is another run
     for start, complete in runs:
         assert start["run"]["runId"] == complete["run"]["runId"]
         assert start["eventTime"] <= complete["eventTime"]
@@ -93,6 +95,9 @@ def test_each_batch_job_is_a_start_complete_pair_valid_by_the_spec(
     assert newer["run"]["facets"]["processing_engine"]["version"] == "3.11.0"
     assert ocr["run"]["facets"]["hitl_lineage"]["firstEvent"] == history.ocr
     assert pre["outputs"][0]["name"] == f"prelabels/{MODEL_ID}"
+    [written] = runs[4][1]["outputs"]
+    assert (written["namespace"], written["name"]) == ("file", str(tmp_path / "coco"))
+    assert written["outputFacets"]["outputStatistics"]["rowCount"] == 1
 
 
 def test_run_ids_are_the_same_on_every_export(

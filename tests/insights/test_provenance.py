@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from hitl_desktop.insights.provenance import build_graph, item_provenance, load_events
-from hitl_desktop.insights.provenance_verify import check_events, device_infos
-from hitl_desktop.lineage import Event
+from hitl_desktop.insights.prov_json import prov_document
+from hitl_desktop.insights.provenance import item_provenance
 from hitl_desktop.workspace import Workspace
-from tests.insights.prov_history import CHECKER, MODEL_ID, WORKER, History, build_history
+from tests.insights.prov_history import (
+    CHECKER,
+    MODEL_ID,
+    WORKER,
+    History,
+    build_history,
+    export_reviewed,
+)
 
 
 @pytest.fixture
@@ -86,25 +92,27 @@ def test_the_file_shows_every_page_derived_from_it(workspace: Workspace, history
     assert {(e.earlier, e.relation) for e in g.edges} == {(history.imported, "derived-from")}
 
 
-def test_an_export_event_uses_the_reviewed_answer(workspace: Workspace, history: History) -> None:
-    conn = workspace.reader()
-    events = load_events(conn, history.page)
-    decision = next(e for e in events if e.hash == history.decision)
-    fields = decision.fields() | {
-        "type": "dataset.exported", "device_seq": decision.device_seq + 1,
-        "prev_hash": decision.hash, "subject": None, "base": [],
-        "hlc": decision.hlc[:-1] + "9", "payload": {"format": "coco", "items": [history.page]},
-    }  # fmt: skip
-    export = Event.create(fields)  # as the export issue will record it (no payload model yet)
-    devices = device_infos(conn, {e.device_id for e in events})
-    g = build_graph(history.page, [*events, export], check_events(conn, events, devices), devices)
-    node = g.node(export.hash)
-    assert node.kind == "export" and node.parameters["format"] == "coco"
-    assert node.verification == "unsigned"  # no check was asked for it
-    assert [(e.earlier, e.relation) for e in g.edges if e.later == export.hash] == [
+def test_an_export_uses_the_revision_its_manifest_lists(
+    workspace: Workspace, history: History, tmp_path: Path
+) -> None:
+    export = export_reviewed(workspace, tmp_path / "coco")
+    g = item_provenance(workspace.reader(), history.page)
+    node = g.node(export)
+    assert node.kind == "export" and node.depth == 5 and node.actor == "lee"
+    assert node.parameters["format"] == "coco" and node.parameters["items"] == 1
+    assert node.parameters["manifest"].endswith("MANIFEST.json matches")
+    assert [(e.earlier, e.relation) for e in g.edges if e.later == export] == [
         (history.decision, "used")
     ]
-    assert node.depth == 5
+    doc = prov_document(workspace.reader(), history.page)
+    assert {"prov:generatedEntity": f"out:{export}", "prov:usedEntity": f"out:{history.decision}",
+            "prov:activity": f"ev:{export}"} in doc["wasDerivedFrom"].values()  # fmt: skip
+    # the other page was not reviewed, so the export does not hold it
+    assert export not in [
+        n.hash for n in item_provenance(workspace.reader(), history.other_page).nodes
+    ]
+    (tmp_path / "coco").rename(tmp_path / "moved")  # its contents can no longer be vouched for
+    assert export not in [n.hash for n in item_provenance(workspace.reader(), history.page).nodes]
 
 
 def test_an_unknown_item_has_an_empty_graph(workspace: Workspace) -> None:
