@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from ..sync.gui_support import LocalStatus
+from ..sync.state import KEY_CHANGED, LocalIncident
 
 
 class SyncStatusBar(QObject):
@@ -101,7 +102,19 @@ class SyncStatusBar(QObject):
                 tip += "\n" + self.tr("Sign in again: File → Sign in to server…")
         if error:
             tip += "\n" + self.tr("Last sync failed: {reason}").format(reason=error)
+        if status.incident is not None:
+            tip += "\n" + self.incident_text(status.incident)
         self.label.setToolTip(tip)
+
+    def incident_text(self, incident: LocalIncident, now: datetime | None = None) -> str:
+        """The sentence for a server this device refused (kept until a sync goes through)."""
+        when = self.relative_time(datetime.fromisoformat(incident.at), now)
+        if incident.kind == KEY_CHANGED:
+            return self.tr("This device refused the server {when}: its checkpoint key changed "
+                           "since you signed in. If your administrator rotated it, sign in "
+                           "again.").format(when=when)  # fmt: skip
+        return self.tr("This device refused the server {when}: its signed checkpoint did not "
+                       "verify. Tell your administrator.").format(when=when)  # fmt: skip
 
     def _tick(self) -> None:
         if self.last is not None:

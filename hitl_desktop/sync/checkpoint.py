@@ -21,10 +21,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ..workspace import store
 from .errors import CheckpointKeyChanged, CheckpointRefused
+from .state import BAD_SIGNATURE, KEY_CHANGED
+
+__all__ = ["BAD_SIGNATURE", "KEY_CHANGED", "Checkpoint", "check_pinned", "pin_key", "pinned_key"]
 
 KEY_PREFIX = "sync.checkpoint_key:"  # + the server URL; the value is base64 of the raw key
-KEY_CHANGED = "checkpoint_key_changed"
-BAD_SIGNATURE = "bad_checkpoint"
 
 
 def message(seq: int, head: str | None) -> bytes:

@@ -78,6 +78,9 @@ class LocalStatus:
     server: str | None
     waiting: int  # events not yet acknowledged by the server
     last_sync: datetime | None  # the last sync that finished, UTC
+    # the server this device refused since its last good sync (a checkpoint key that changed,
+    # a signature that did not verify), if any
+    incident: state.LocalIncident | None = None
 
 
 def local_status(ws: Workspace) -> LocalStatus:
@@ -86,10 +89,16 @@ def local_status(ws: Workspace) -> LocalStatus:
     if url is None:  # everything waits; the last seq counts it without a scan
         return LocalStatus(None, event_count(conn), None)
     st = state.load(conn, url)
-    when = datetime.fromisoformat(st.last_sync) if st.last_sync else None
-    if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return LocalStatus(url, state.count_unpushed(conn, url), when)
+    when = _utc(st.last_sync) if st.last_sync else None
+    latest = next(iter(state.incidents(conn, limit=1)), None)
+    if latest is not None and (latest.server != url or (when and _utc(latest.at) <= when)):
+        latest = None  # another server's, or settled by a sync that went through since
+    return LocalStatus(url, state.count_unpushed(conn, url), when, latest)
+
+
+def _utc(text: str) -> datetime:
+    when = datetime.fromisoformat(text)
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
 def signed_in(url: str | None) -> bool:

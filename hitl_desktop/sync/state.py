@@ -47,6 +47,11 @@ CREATE TABLE IF NOT EXISTS sync_incidents (
 SERVER_URL_KEY = "sync.server_url"
 USER_KEY = "sync.user"
 
+# kinds of sync incident: the server's checkpoint signed by another key than the pinned one,
+# or a checkpoint that does not verify
+KEY_CHANGED = "checkpoint_key_changed"
+BAD_SIGNATURE = "bad_checkpoint"
+
 # item events whose blobs the server must hold before it accepts them
 BLOB_EVENTS = ("item.imported", "item.derived")
 
@@ -68,7 +73,7 @@ class LocalIncident:
     id: int
     at: str  # ISO 8601, UTC
     server: str
-    kind: str  # checkpoint.KEY_CHANGED or checkpoint.BAD_SIGNATURE
+    kind: str  # KEY_CHANGED or BAD_SIGNATURE
     detail: str
 
     def to_json(self) -> dict[str, object]:

@@ -3947,6 +3947,14 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This device refused the server {when}: its checkpoint key changed since you signed in. If your administrator rotated it, sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device refused the server {when}: its signed checkpoint did not verify. Tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4001,6 +4001,14 @@ fichiers du modèle {weights}
         <translation>Échec de la dernière synchronisation : {reason}</translation>
     </message>
     <message>
+        <source>This device refused the server {when}: its checkpoint key changed since you signed in. If your administrator rotated it, sign in again.</source>
+        <translation>Cet appareil a refusé le serveur {when} : sa clé de point de contrôle a changé depuis votre connexion. Si votre administrateur l’a renouvelée, reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>This device refused the server {when}: its signed checkpoint did not verify. Tell your administrator.</source>
+        <translation>Cet appareil a refusé le serveur {when} : la signature de son point de contrôle ne se vérifiait pas. Prévenez votre administrateur.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -425,6 +426,41 @@ def test_a_fork_pulled_by_sync_appears_in_the_review_queue(qtbot, rig: Rig) -> N
     assert task.kind == "fork" and set(task.heads) == {mine, theirs}
     assert row.text(1) == task.item_name
     view.close()
+
+
+def test_a_server_with_another_checkpoint_key_is_refused_until_signed_in_again(
+    qtbot, rig: Rig
+) -> None:  # type: ignore[no-untyped-def]
+    win = rig.window
+    _sign_in_programmatically(rig)
+    _sync_in_window(qtbot, win)
+    port = int(rig.server.url.rsplit(":", 1)[1])
+    rig.stop_server()  # it comes back at the same address, signing with another key
+    key = Ed25519PrivateKey.generate().private_bytes_raw().hex()
+    (rig.server.data_dir / "checkpoint.key").write_text(key)
+    servers = make_server(rig.server.data_dir, port=port)
+    server = next(servers)
+    try:
+        edit = assign(win.workspace, "item-x")
+        win.refresh()
+        win.sync.sync_now()
+        qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+        assert "checkpoint key changed since you signed in" in win.statusBar().currentMessage()
+        assert _label(win).startswith("Signed out · 1 event waiting")  # sign in again
+        tip = win.sync.status.label.toolTip()
+        assert "This device refused the server just now: its checkpoint key changed" in tip
+        assert not win.sync.timer.isActive()  # no automatic retries against that server
+        assert edit not in server_hashes(server) and _no_dialog_open()
+
+        dialog = _sign_in_with_dialog(qtbot, win, server.url, PASSWORD)
+        with qtbot.waitSignal(dialog.finished, timeout=SYNC_MS):
+            dialog.sign_in_button.click()  # the administrator rotated it: the new key is pinned
+        qtbot.waitUntil(lambda: not win.sync.running, timeout=SYNC_MS)
+        assert edit in server_hashes(server)
+        assert _label(win) == "Online · up to date · synced just now"
+        assert "refused" not in win.sync.status.label.toolTip()
+    finally:
+        servers.close()
 
 
 def _sync_in_window(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
