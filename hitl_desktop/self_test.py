@@ -43,9 +43,11 @@ class StepFailed(Exception):
 
 
 class _MemoryKeyring(KeyringBackend):
-    """Holds the throwaway workspace's device key for the length of the self-test."""
+    """Holds the throwaway workspace's device key for the length of the self-test.
 
-    priority = 1
+    No ``priority``: keyring then counts it as not viable, so it is never picked as the OS
+    keyring by discovery; it is only ever installed explicitly with ``set_keyring``.
+    """
 
     def __init__(self) -> None:
         super().__init__()

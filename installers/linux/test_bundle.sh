@@ -6,11 +6,12 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VARIANT=${VARIANT:-core}
-suffix=""; [ "$VARIANT" = full ] && suffix="-full"
+suffix=""; [ "$VARIANT" != core ] && suffix="-$VARIANT"
 if [ $# -ge 1 ]; then
   TARBALL=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 else
-  VERSION=$(cd "$ROOT" && python3 installers/version.py)
+  PY=${PY:-$ROOT/.venv/bin/python}; [ -x "$PY" ] || PY=python3
+  VERSION=$(cd "$ROOT" && "$PY" installers/version.py)
   TARBALL="$ROOT/dist/hitl-desktop-$VERSION$suffix-linux-$(uname -m).tar.gz"
 fi
 [ -f "$TARBALL" ] || { echo "no bundle at $TARBALL; run: make installer" >&2; exit 2; }
