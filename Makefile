@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= demo-workspace
 
-.PHONY: install run demo test test-core test-gui lint bench lock clean translations
+.PHONY: install run demo test test-core test-gui lint bench lock clean translations installer installer-test
 
 install: $(STAMP)
 
@@ -51,6 +51,16 @@ translations: install
 	mkdir -p hitl_desktop/gui/translations
 	for lang in en fr; do $(BIN)/pyside6-lrelease resources/translations/hitl_desktop_$$lang.ts \
 		-qm hitl_desktop/gui/translations/hitl_desktop_$$lang.qm || exit 1; done
+
+# The Linux bundle (installers/): dist/hitl-desktop-<version>[-full|-gpu]-linux-<arch>.tar.gz.
+# VARIANT=core (default, no torch/transformers), full or gpu. Windows and macOS: installers/README.md.
+VARIANT ?= core
+installer: install
+	VARIANT=$(VARIANT) PY=$(abspath $(BIN))/python installers/linux/build.sh
+
+# Build it, then run its --self-test from an unpacked copy (no Python, no checkout, empty HOME).
+installer-test: installer
+	VARIANT=$(VARIANT) PY=$(abspath $(BIN))/python installers/linux/test_bundle.sh
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: install
