@@ -172,6 +172,16 @@ class ProvenanceFlowWindow(QDialog):
                 "",
                 flow.retired_items,
             )
+        if flow.exports_unread == 1:
+            retired += " " + self.tr(
+                "1 export could not be read (moved or edited): its items are not counted."
+            )
+        elif flow.exports_unread:
+            retired += " " + self.tr(
+                "%Ln exports could not be read (moved or edited): their items are not counted.",
+                "",
+                flow.exports_unread,
+            )
         self.summary.setText(retired)
         self.tabs.clear()
         yes = self.tr("yes")
