@@ -2966,6 +2966,16 @@ event {hash}</source>
         </translation>
     </message>
     <message>
+        <source>1 export could not be read (moved or edited): its items are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln exports could not be read (moved or edited): their items are not counted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>

@@ -321,6 +321,13 @@
             <numerusform>Retired: %Ln items, kept in the history but left out of the counts.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln exports could not be read (moved or edited): their items are not counted.</source>
+        <translation>
+            <numerusform>%Ln export could not be read (moved or edited): its items are not counted.</numerusform>
+            <numerusform>%Ln exports could not be read (moved or edited): their items are not counted.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceView</name>

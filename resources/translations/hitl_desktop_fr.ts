@@ -3013,6 +3013,17 @@ fichiers du modèle {weights}
         </translation>
     </message>
     <message>
+        <source>1 export could not be read (moved or edited): its items are not counted.</source>
+        <translation>1 export n’a pas pu être lu (déplacé ou modifié) : ses éléments ne sont pas comptés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln exports could not be read (moved or edited): their items are not counted.</source>
+        <translation>
+            <numerusform>%Ln export n’a pas pu être lu (déplacé ou modifié) : ses éléments ne sont pas comptés.</numerusform>
+            <numerusform>%Ln exports n’ont pas pu être lus (déplacés ou modifiés) : leurs éléments ne sont pas comptés.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>
