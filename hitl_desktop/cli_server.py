@@ -41,13 +41,15 @@ def _password(from_stdin: bool) -> str:
     return password
 
 
-def _store(data: Path | None, db_url: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+def _store(data: Path | None, db_url: str | None, *, create: bool = False,  # type: ignore[no-untyped-def]
+           migrate: bool | None = None):  # fmt: skip
     from .server import ServerConfig, Store, default_data_dir
+    from .server.migrations import SchemaError
 
     cfg = ServerConfig(data_dir=(data or default_data_dir()).resolve(), db_url=db_url)
     try:
-        store = Store(cfg, create=create)
-    except (FileNotFoundError, ValueError, OSError) as exc:
+        store = Store(cfg, create=create, migrate=migrate)
+    except (FileNotFoundError, ValueError, OSError, SchemaError) as exc:
         _fail(str(exc))
     except Exception as exc:  # the database refused: name the URL's host, not its password
         _fail(f"cannot open the database for {cfg.data_dir}: {type(exc).__name__}: {exc}")
@@ -146,6 +148,27 @@ def server_verify(data: DataOpt = None, db: DbOpt = None, json_: JsonOpt = False
         raise typer.Exit(1)
 
 
+@server_app.command("migrate")
+def server_migrate(data: DataOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
+    """Upgrade the store's schema to this version's (once per deploy, before instances serve)."""
+    from .server.migrations import head
+
+    store = _store(data, db, migrate=True)
+    store.close()
+    done = store.migration
+    before, after = (done.before, done.after) if done else (head(), head())
+    if json_:
+        _print_json({"from": before, "to": after, "migrated": done is not None,
+                     "backup": str(done.backup) if done and done.backup else None})  # fmt: skip
+        return
+    if done is None:
+        typer.echo(f"Schema already at {after}; nothing to do")
+        return
+    typer.echo(f"Schema migrated from {before} to {after}")
+    if done.backup:
+        typer.echo(f"The database before migrating is kept in {done.backup}")
+
+
 @app.command("serve")
 def serve(
     data: DataOpt = None,
@@ -153,13 +176,24 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     token_hours: Annotated[float, typer.Option(help="How long a login token lasts.")] = 12.0,
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate",
+            help="Upgrade a PostgreSQL store's schema first (SQLite always is); "
+            "with several instances prefer one `hitl server migrate` step.",
+        ),
+    ] = False,
 ) -> None:
     """Run the central store (HTTP, sync protocol 1) until interrupted."""
     import uvicorn
 
     from .server import create_app
 
-    store = _store(data, db)
+    store = _store(data, db, migrate=True if migrate else None)
+    if store.migration:
+        typer.echo(f"Schema migrated from {store.migration.before} to {store.migration.after}",
+                   err=True)  # fmt: skip
     store.config.token_ttl_s = int(token_hours * 3600)
     typer.echo(f"Serving {store.config.data_dir} on http://{host}:{port}", err=True)
     try:

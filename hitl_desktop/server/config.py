@@ -16,7 +16,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy.engine import Engine
 
-from . import db
+from . import db, migrations
 from .blobstore import BlobStore
 from .keys import CheckpointKey
 
@@ -39,6 +39,14 @@ class ServerConfig:
     max_push_events: int = 5000
     max_pull_events: int = 5000
     max_blob_bytes: int = 2 * 1024**3
+    # Throttling (docs/sync-protocol.md "Transport"): each user's requests refill a bucket at
+    # ``rate_per_s`` up to ``rate_burst`` (429 when empty; 0 turns it off), and at most
+    # ``push_queue`` pushes are in progress per instance, one storing and the rest waiting
+    # for the sequence lock (503 beyond). Real use stays far below both.
+    rate_per_s: float = 50.0
+    rate_burst: int = 200
+    push_queue: int = 64
+    push_retry_after_s: int = 1
 
     def resolved_db_url(self) -> str:
         if self.db_url:
@@ -66,7 +74,11 @@ class ServerConfig:
 class Store:
     """An opened central store: database engine, blob files and checkpoint key."""
 
-    def __init__(self, config: ServerConfig, *, create: bool = False) -> None:
+    def __init__(
+        self, config: ServerConfig, *, create: bool = False, migrate: bool | None = None
+    ) -> None:
+        """Open (or with ``create`` make) the store. Its schema is upgraded where allowed:
+        see hitl_desktop/server/migrations (``migrate`` None: SQLite yes, PostgreSQL no)."""
         self.config = config
         if not create and not (config.data_dir / CONFIG_FILE).is_file() and not config.db_url:
             raise FileNotFoundError(f"{config.data_dir} holds no central store; create one with "
@@ -78,7 +90,19 @@ class Store:
             )
         config.data_dir.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = db.make_engine(config.resolved_db_url())
-        db.create_schema(self.engine)  # idempotent: creates what is missing
+        hint = (
+            f"--db {migrations.where(self.engine)}"
+            if config.db_url
+            else f"--data {config.data_dir}"
+        )
+        try:
+            self.migration = migrations.open_schema(
+                self.engine, create=create, migrate=migrate, hint=hint
+            )
+            db.fill_defaults(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
         if create:
             config.save()
         with db.write_tx(self.engine) as conn:

@@ -3,6 +3,9 @@
 ``server_seq`` is gap-free: a push takes the write lock first (PostgreSQL: ``FOR UPDATE`` on
 the single counter row; SQLite: ``BEGIN IMMEDIATE``), so pushes commit one after another and
 commit order equals sequence order. A reader can never see seq N+1 before N.
+
+A change to these tables needs a new revision in ``migrations/versions/``: the tests compare
+the migrated schema with this metadata.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
-    "SCHEMA_VERSION", "blobs", "counter_value", "create_schema", "devices", "events", "get_meta", "lock_counter",
+    "SCHEMA_VERSION", "blobs", "counter_value", "fill_defaults", "devices", "events", "get_meta", "lock_counter",
     "incidents", "item_privacy", "make_engine", "meta", "metadata", "read_tx", "set_counter", "set_meta", "tokens", "users", "write_tx",
 ]  # fmt: skip
 
+# Written once into ``meta`` as before alembic, when it marked the schema; the schema's version
+# is alembic's now (hitl_desktop/server/migrations), this row only tells old stores apart.
 SCHEMA_VERSION = 1
 
 metadata = sa.MetaData()
@@ -40,6 +45,7 @@ tokens = sa.Table(
     sa.Column("token_sha256", sa.String(64), primary_key=True),
     sa.Column("user", sa.String(200), sa.ForeignKey("users.name"), nullable=False),
     sa.Column("expires", sa.BigInteger, nullable=False),
+    sa.Index("ix_tokens_expires", "expires"),  # each login deletes the expired ones
 )  # fmt: skip
 
 devices = sa.Table(
@@ -131,9 +137,9 @@ def make_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
-def create_schema(engine: Engine) -> None:
-    """Create missing tables, the counter row and the schema version (idempotent)."""
-    metadata.create_all(engine)
+def fill_defaults(engine: Engine) -> None:
+    """The rows a store needs once its tables exist: the counter row and the legacy schema
+    version (idempotent). The tables themselves come from the migrations."""
     with write_tx(engine) as conn:
         if conn.execute(sa.select(counter.c.value)).first() is None:
             conn.execute(counter.insert().values(id=1, value=0))
