@@ -28,7 +28,7 @@ from hitl_desktop.workspace.queries import ItemFilter, ItemRow, page_items
 
 DATA = Path(__file__).parents[2].parent / "shared" / "data" / "funsd"
 PAGES = ("0000971160", "0001209043")
-WORKER = Profile("ana", "worker")
+WORKER = Profile("أمينة", "worker")  # a right-to-left name
 CHECKER = Profile("Ωmar 陈", "checker")  # a name in two scripts: labels must keep it whole
 ENGINE = EngineInfo("rapidocr", "3.10.0", "cpu", {"det.onnx": "a" * 64, "rec.onnx": "b" * 64},
                     {"use_cls": False})  # fmt: skip

@@ -37,7 +37,7 @@ def exported(workspace: Workspace, tmp_path: Path) -> tuple[History, dict[str, s
     blobs = dict(conn.execute("SELECT id, blob_sha256 FROM items").fetchall())
     names = {
         "importer": f"person:{quote(importer, safe='-_.@')}",
-        "ana": f"person:{WORKER.name}",
+        "ana": f"person:{quote(WORKER.name, safe='-_.@')}",
         "checker": f"person:{quote(CHECKER.name, safe='-_.@')}",
         "dev": f"dev:{workspace.device_id}",
         "ocr": "model:rapidocr@3.10.0",

@@ -72,9 +72,8 @@ def test_signature_status_of_batch_events_and_an_edited_event(
     conn = sqlite3.connect(db)
     with conn:
         conn.execute(
-            """UPDATE events SET body = replace(body, '"actor":"ana"', '"actor":"eve"')
-               WHERE hash = ?""",
-            (history.revision,),
+            'UPDATE events SET body = replace(body, ?, \'"actor":"eve"\') WHERE hash = ?',
+            (f'"actor":"{WORKER.name}"', history.revision),
         )
     conn.close()
     with Workspace.open(db.parent, readonly=True) as ws:
