@@ -58,10 +58,10 @@ class Checkpoint:
         cp.verify(url)
         return cp
 
-    def verify(self, url: str, key: str | None = None) -> None:
-        """Check the signature under ``key`` (default: the key the checkpoint names)."""
+    def verify(self, url: str) -> None:
+        """Check the signature under the key the checkpoint names."""
         try:
-            public = Ed25519PublicKey.from_public_bytes(base64.b64decode(key or self.key))
+            public = Ed25519PublicKey.from_public_bytes(base64.b64decode(self.key))
             public.verify(base64.b64decode(self.sig), message(self.seq, self.head))
         except (InvalidSignature, ValueError, binascii.Error):
             raise CheckpointRefused(
@@ -82,11 +82,11 @@ def pin_key(conn: sqlite3.Connection, url: str, key: str) -> None:
 
 
 def check_pinned(url: str, cp: Checkpoint, pinned: str | None) -> None:
-    """Refuse a checkpoint signed by another key than the pinned one."""
+    """Refuse a checkpoint signed by another key than the pinned one (``from_hello`` has
+    checked the signature under the key the checkpoint names)."""
     if pinned is not None and pinned != cp.key:
         raise CheckpointKeyChanged(
             "the server's checkpoint key changed since you signed in; if your administrator "
             f"rotated it, sign in again with `hitl login {url}`. Until then nothing is sent "
             f"or received (the server at {url} may not be the real one)"
         )
-    cp.verify(url, pinned)
