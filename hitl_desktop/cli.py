@@ -351,3 +351,4 @@ from . import cli_exchange  # noqa: E402, F401
 from . import cli_prov  # noqa: E402, F401  (hitl prov, openlineage, flow)
 from . import cli_import_annotations  # noqa: E402, F401  (hitl import-annotations)
 from . import cli_insights  # noqa: E402, F401  (hitl insights)
+from . import cli_report  # noqa: E402, F401  (hitl report)

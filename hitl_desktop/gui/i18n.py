@@ -153,6 +153,7 @@ _ROLE_TEXTS = (
     QT_TRANSLATE_NOOP("roles", "Only checkers and experts assign work"),
     QT_TRANSLATE_NOOP("roles", "Only experts publish schemas"),
     QT_TRANSLATE_NOOP("roles", "Only experts approve dataset exports"),
+    QT_TRANSLATE_NOOP("roles", "Only checkers and experts import answers credited to other people"),
 )
 
 

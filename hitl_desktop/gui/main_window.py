@@ -35,6 +35,7 @@ from .opening import Opened, open_workspace
 from .preferences import add_preferences_action
 from .prelabel_runner import PrelabelController
 from .provenance_dock import ProvenanceDocks, insights_menu
+from .report_controller import ReportController
 from .review_controller import ReviewController
 from .role_gate import ProfileController
 from .schema_editor import SchemaEditor
@@ -294,6 +295,8 @@ class MainWindow(WindowPlumbing):
             tip=self.tr("Drift, model corrections, agreement and throughput over time"),
         )  # fmt: skip
         insights_menu(self).addAction(self.dashboard_action)
+        self.report = ReportController(lambda: self.workspace, self.runner, self.statusBar(),
+                                       self, lambda: insights_menu(self))  # fmt: skip
         for menu in (self.file_menu, self.edit_menu, self.annotate_menu, self.tools_menu):
             self.shortcuts.register(menu.title(), menu.actions())
         for title, actions in self.desk.editor_actions.items():

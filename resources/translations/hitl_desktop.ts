@@ -3274,6 +3274,53 @@ event {hash}</source>
     </message>
 </context>
 <context>
+    <name>ReportController</name>
+    <message>
+        <source>Stakeholder &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a report on this dataset and its lineage for people who do not use the app (HTML or PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the stakeholder report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report… {done} of {total} figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stakeholder report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>Review &amp;queue…</source>
@@ -4206,6 +4253,10 @@ event {hash}</source>
     </message>
     <message>
         <source>Only experts approve dataset exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only checkers and experts import answers credited to other people</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

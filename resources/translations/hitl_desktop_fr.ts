@@ -3324,6 +3324,53 @@ fichiers du modèle {weights}
     </message>
 </context>
 <context>
+    <name>ReportController</name>
+    <message>
+        <source>Stakeholder &amp;report…</source>
+        <translation>&amp;Rapport pour les parties prenantes…</translation>
+    </message>
+    <message>
+        <source>Save a report on this dataset and its lineage for people who do not use the app (HTML or PDF)</source>
+        <translation>Enregistrer un rapport sur ce jeu de données et son historique pour les personnes qui n’utilisent pas l’application (HTML ou PDF)</translation>
+    </message>
+    <message>
+        <source>Save the stakeholder report</source>
+        <translation>Enregistrer le rapport pour les parties prenantes</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;PDF document (*.pdf)</source>
+        <translation>Page web (*.html);;Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Préparation du rapport…</translation>
+    </message>
+    <message>
+        <source>Making the report… {done} of {total} figures</source>
+        <translation>Préparation du rapport… {done} figures sur {total}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>Rapport enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>Report cancelled</source>
+        <translation>Rapport annulé</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>Le rapport n’a pas pu être préparé</translation>
+    </message>
+    <message>
+        <source>Stakeholder report</source>
+        <translation>Rapport pour les parties prenantes</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>Le rapport n’a pas pu être préparé : {error}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>Review &amp;queue…</source>
@@ -4263,6 +4310,10 @@ fichiers du modèle {weights}
     <message>
         <source>Only experts approve dataset exports</source>
         <translation>Seuls les experts approuvent les exports de jeux de données</translation>
+    </message>
+    <message>
+        <source>Only checkers and experts import answers credited to other people</source>
+        <translation>Seuls les vérificateurs et les experts importent des réponses attribuées à d’autres personnes</translation>
     </message>
 </context>
 <context>
