@@ -80,3 +80,19 @@ def test_report_is_saved_as_html_and_pdf(qtbot, window: MainWindow, tmp_path: Pa
     hits = sum(image.pixel(x, y) == blue for x in range(0, 900, 3)
                for y in range(0, image.height(), 3))  # fmt: skip
     assert hits > 200
+
+
+def test_cli_prints_the_report_to_pdf(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hitl_desktop.cli import app
+
+    Workspace.create(tmp_path / "ws", name="CLI").close()
+    _work(tmp_path / "ws")
+    out, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
+    result = CliRunner().invoke(app, ["--workspace", str(tmp_path / "ws"), "report",
+                                      "--out", str(out), "--pdf", str(pdf)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"wrote {pdf}" in result.stdout
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
