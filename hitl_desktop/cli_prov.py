@@ -34,7 +34,7 @@ def prov(
     ] = None,
 ) -> None:
     """Export the lineage log (or one item's history) as W3C PROV-JSON."""
-    from .insights.prov_json import prov_document
+    from .insights.prov_json import write_prov_json
 
     with _open(readonly=True) as ws:
         conn = ws.reader()
@@ -43,11 +43,14 @@ def prov(
             item_id = queries.find_item_id(conn, item)
             if item_id is None:
                 _fail(f"no single item matches {item!r}; list them with `hitl items`", 2)
-        doc = prov_document(conn, item_id)
-    _write(out, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True))
-    n = len(doc.get("activity", {}))
-    typer.echo(f"Wrote {n} activities, {len(doc.get('entity', {}))} entities and "
-               f"{len(doc.get('agent', {}))} agents to {out}")  # fmt: skip
+        if not out.parent.is_dir():
+            _fail(f"cannot write {out}: the folder {out.parent} does not exist")
+        try:
+            counts = write_prov_json(conn, out, item_id)
+        except OSError as exc:
+            _fail(f"cannot write {out}: {exc.strerror or exc}")
+    typer.echo(f"Wrote {counts.activities} activities, {counts.entities} entities and "
+               f"{counts.agents} agents to {out}")  # fmt: skip
 
 
 @app.command()

@@ -23,6 +23,7 @@ from prov.model import (
 from typer.testing import CliRunner
 
 from hitl_desktop.cli import app
+from hitl_desktop.insights.prov_json import prov_document
 from hitl_desktop.workspace import Workspace
 from tests.insights.prov_history import CHECKER, MODEL_ID, WORKER, History, build_history
 
@@ -110,6 +111,14 @@ def test_the_prov_package_reads_the_graph_of_a_known_history(
     times = {str(r.identifier): r.get_startTime() for r in doc.get_records(ProvActivity)}
     assert all(t is not None for t in times.values())
     assert times[imp] <= times[ocr] <= times[rev] <= times[dec]
+
+
+def test_the_streamed_file_equals_the_document_built_in_memory(
+    exported: tuple[History, dict[str, str], Path],
+) -> None:
+    h, _n, out = exported
+    with Workspace.open(out.parent / "ws", readonly=True) as ws:
+        assert json.loads(out.read_bytes()) == prov_document(ws.reader(), h.page)
 
 
 def test_the_whole_log_exports_every_event_and_twice_gives_the_same_file(
