@@ -47,25 +47,33 @@ RUN_GAP = timedelta(minutes=5)
 
 @dataclass
 class Run:
-    """Consecutive events of one batch job on one device."""
+    """Consecutive events of one batch job on one device, summed up as they are read (a run
+    may hold a million events: only its first and last are kept)."""
 
     job: str  # import, ocr, prelabel or export
     key: tuple[str, ...]
     device_id: str
     actor: str
-    events: list[Event] = field(default_factory=list)
-
-    @property
-    def first(self) -> Event:
-        return self.events[0]
-
-    @property
-    def last(self) -> Event:
-        return self.events[-1]
+    first: Event
+    last: Event
+    events: int = 0
+    created: int = 0  # items an import made (files and pages; sightings make none)
+    event_types: set[str] = field(default_factory=set)
+    exports: list[tuple[str, int]] = field(default_factory=list)  # (folder, items) per export
 
     @property
     def run_id(self) -> str:
         return run_id_for(self.first)
+
+    def add(self, e: Event) -> None:
+        self.last = e
+        self.events += 1
+        self.event_types.add(e.type)
+        if e.type in ("item.imported", "item.derived"):
+            self.created += 1
+        if e.type == "dataset.exported" and e.payload.get("folder"):
+            counts = e.payload.get("counts") or {}
+            self.exports.append((str(e.payload["folder"]), int(counts.get("items", 0))))
 
 
 def _when(e: Event) -> datetime:
@@ -89,22 +97,24 @@ def _key(e: Event, job: str) -> tuple[str, ...]:
 
 
 def find_runs(events: Iterable[Event]) -> list[Run]:
-    """Runs in the events, ordered by their first event's time (then run id)."""
-    by_device: dict[str, list[Event]] = {}
-    for e in events:
-        if e.type in JOB_TYPES:
-            by_device.setdefault(e.device_id, []).append(e)
+    """Runs in the events, which come by device and then in chain order (``device_seq``);
+    returned in the order of their first event's time (then run id)."""
     runs: list[Run] = []
-    for device, chain in sorted(by_device.items()):
-        chain.sort(key=lambda e: e.device_seq)
-        current: Run | None = None
-        for e in chain:
-            job = JOB_TYPES[e.type]
-            key = _key(e, job)
-            if current is None or current.key != key or _when(e) - _when(current.last) > RUN_GAP:
-                current = Run(job, key, device, e.actor)
-                runs.append(current)
-            current.events.append(e)
+    current: Run | None = None
+    for e in events:
+        if e.type not in JOB_TYPES:
+            continue
+        job = JOB_TYPES[e.type]
+        key = _key(e, job)
+        if (
+            current is None
+            or current.device_id != e.device_id
+            or current.key != key
+            or _when(e) - _when(current.last) > RUN_GAP
+        ):
+            current = Run(job, key, e.device_id, e.actor, e, e)
+            runs.append(current)
+        current.add(e)
     return sorted(runs, key=lambda r: (r.first.wall_time, r.run_id))
 
 
@@ -118,23 +128,18 @@ def _stats(rows: int) -> dict[str, Any]:
 
 
 def _io(run: Run, ns: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    n = len(run.events)
-    items = len({e.subject_item for e in run.events if e.subject_item})
+    n = run.events
     if run.job == "import":
-        sources = sorted({str(e.payload.get("source", "")) for e in run.events})
-        inputs = [_dataset("hitl-source", s or "(no source)") for s in sources]
-        return inputs, [_dataset(ns, "items", outputFacets=_stats(items))]
+        source = run.key[-1]  # a run reads one source
+        inputs = [_dataset("hitl-source", source or "(no source)")]
+        return inputs, [_dataset(ns, "items", outputFacets=_stats(run.created))]
     if run.job == "ocr":
         return [_dataset(ns, "items")], [_dataset(ns, "ocr_readings", outputFacets=_stats(n))]
     if run.job == "prelabel":
         model = str(run.first.payload.get("model_id", ""))
         return [_dataset(ns, "items")], [_dataset(ns, f"prelabels/{model}", outputFacets=_stats(n))]
-    outputs = []
-    for e in run.events:  # the folder each export was written to (OpenLineage names files so)
-        folder = str(e.payload.get("folder") or "")
-        rows = int((e.payload.get("counts") or {}).get("items", 0))
-        if folder:
-            outputs.append(_dataset("file", folder, outputFacets=_stats(rows)))
+    # the folder each export was written to (OpenLineage names local files so)
+    outputs = [_dataset("file", folder, outputFacets=_stats(rows)) for folder, rows in run.exports]
     outputs = outputs or [_dataset(ns, "exports", outputFacets=_stats(n))]
     return [_dataset(ns, "annotations")], outputs
 
@@ -147,9 +152,9 @@ def run_events(run: Run, project_id: str) -> list[dict[str, Any]]:
         "_producer": PRODUCER, "_schemaURL": JOB_TYPE_SCHEMA, "processingType": "BATCH",
         "integration": "HITL_DESKTOP", "jobType": run.job.upper()}}}  # fmt: skip
     facets: dict[str, Any] = {"hitl_lineage": {
-        "_producer": PRODUCER, "_schemaURL": LINEAGE_FACET_SCHEMA, "events": len(run.events),
+        "_producer": PRODUCER, "_schemaURL": LINEAGE_FACET_SCHEMA, "events": run.events,
         "firstEvent": run.first.hash, "lastEvent": run.last.hash, "actor": run.actor,
-        "device": run.device_id, "eventTypes": sorted({e.type for e in run.events}),
+        "device": run.device_id, "eventTypes": sorted(run.event_types),
     }}  # fmt: skip
     agent = run.first.agent
     if agent is not None:
@@ -168,11 +173,12 @@ def run_events(run: Run, project_id: str) -> list[dict[str, Any]]:
 def openlineage_events(conn: sqlite3.Connection, project_id: str) -> Iterator[dict[str, Any]]:
     """Every run's START and COMPLETE events, runs in order of their start."""
     marks = ",".join("?" * len(JOB_TYPES))
-    rows = conn.execute(
-        f"SELECT hash, body, sig FROM events WHERE type IN ({marks}) ORDER BY seq", list(JOB_TYPES)
+    rows = conn.execute(  # each device's chain in order (its unique index), job events only
+        f"""SELECT hash, body, sig FROM events WHERE type IN ({marks})
+            ORDER BY device_id, device_seq""",
+        list(JOB_TYPES),
     )
-    events = [Event.from_body(*r) for r in rows]  # only job events: not the whole log
-    for run in find_runs(events):
+    for run in find_runs(Event.from_body(*r) for r in rows):
         yield from run_events(run, project_id)
 
 
