@@ -26,7 +26,7 @@ from .auth import AuthError, User, check_password, issue_token, register_device,
 from .blobstore import SHA256_RE, BlobMismatch, BlobTooLarge
 from .config import Store
 from .privacy import blob_policy
-from .push import WireEvent, check_and_store, decode_all
+from .push import WireEvent, check_and_store, decode_all, verify_signatures
 
 __all__ = ["PROTOCOL", "create_app"]
 
@@ -385,6 +385,8 @@ def _blob_record(store: Store, sha256: str, size: int) -> None:
 def _push(store: Store, user: User, body: PushIn) -> dict[str, Any]:
     wire = [WireEvent(e.hash, e.body, e.sig) for e in body.events]
     decoded = decode_all(wire, body.project_id)
+    with db.read_tx(store.engine) as conn:
+        verify_signatures(conn, decoded)
     with db.write_tx(store.engine) as conn:
         db.lock_counter(conn)  # before reading the project: two first pushes may race
         project = db.get_meta(conn, "project_id")
