@@ -222,34 +222,40 @@ def _schema_versions(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def _models(conn: sqlite3.Connection) -> tuple[ModelUse, ...]:
-    rows = conn.execute(
-        """SELECT type, json_extract(body, '$.agent.name'), json_extract(body, '$.agent.version'),
-                  coalesce(json_extract(body, '$.payload.model_id'),
-                           json_extract(body, '$.actor')),
-                  count(DISTINCT subject_item), count(*)
-           FROM events WHERE type IN ('ocr.ran', 'prelabel.made') GROUP BY 1, 2, 3, 4"""
-    )
-    return tuple(
-        sorted(
-            ModelUse(
-                "ocr" if t == "ocr.ran" else "prelabel",
-                name or "",
-                version or "",
-                str(model),
-                items,
-                n,
-            )
-            for t, name, version, model, items, n in rows
+    """From the OCR and pre-label projections; a pre-label model's name and version are read
+    from one of its events (a model id names its weights, so they are the same in all)."""
+    out = [
+        ModelUse("ocr", engine, version, f"model:{engine}@{version}", items, n)
+        for engine, version, items, n in conn.execute(
+            """SELECT engine, version, count(DISTINCT item_id), count(*) FROM ocr_runs
+               GROUP BY 1, 2"""
         )
-    )
+    ]
+    for model, items, n, sample in conn.execute(
+        "SELECT model_id, count(DISTINCT item_id), count(*), min(hash) FROM prelabels GROUP BY 1"
+    ).fetchall():
+        row = conn.execute(
+            """SELECT json_extract(body, '$.agent.name'), json_extract(body, '$.agent.version')
+               FROM events WHERE hash = ?""",
+            (sample,),
+        ).fetchone()
+        name, version = row if row else (None, None)
+        out.append(ModelUse("prelabel", name or model, version or "", model, items, n))
+    return tuple(sorted(out))
 
 
 def _people(conn: sqlite3.Connection) -> tuple[PersonActivity, ...]:
-    rows = conn.execute(
-        """SELECT json_extract(body, '$.actor') AS actor, json_extract(body, '$.role'), type,
-                  count(*)
-           FROM events GROUP BY 1, 2, 3"""
-    )
+    """Events per person, role and type: from the insights projection's daily counts, or from
+    the log itself if that table is missing (a store older than it)."""
+    try:
+        rows = conn.execute(
+            "SELECT actor, role, type, sum(n) FROM insights_activity GROUP BY 1, 2, 3"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        rows = conn.execute(
+            """SELECT json_extract(body, '$.actor'), json_extract(body, '$.role'), type, count(*)
+               FROM events GROUP BY 1, 2, 3"""
+        ).fetchall()
     return tuple(
         sorted(PersonActivity(a, r, t, n) for a, r, t, n in rows if not a.startswith("model:"))
     )
