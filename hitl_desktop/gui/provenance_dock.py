@@ -6,6 +6,7 @@ signatures) and only while the dock is visible; a newer item replaces a result s
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..insights.provenance import ItemProvenance, ProvNode, item_provenance
 from .history_view import format_time
-from .provenance_graph import ProvenanceGraphView, kind_title
+from .provenance_graph import KIND_COLOURS, ProvenanceGraphView, kind_title
 from .tasks import TaskHandle, TaskRunner
 
 Reader = Callable[[], sqlite3.Connection]
@@ -52,6 +53,9 @@ class ProvenanceView(QWidget):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend = QLabel(self._legend(), self)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.view = ProvenanceGraphView(self)
         self.view.setAccessibleName(self.tr("Provenance graph"))
         self.scene = self.view.graph_scene
@@ -72,12 +76,23 @@ class ProvenanceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
+        layout.addWidget(self.legend)
         layout.addWidget(splitter)
         self.show_item(None)
 
     @property
     def item_id(self) -> str | None:
         return self._item_id
+
+    def _legend(self) -> str:
+        """The colour of each kind of event and what the badges mean (the drawing's key)."""
+        kinds = " ".join(
+            f'<span style="background:{KIND_COLOURS[k]}; color:#1a1a1a">&nbsp;'
+            f"{html.escape(kind_title(k))}&nbsp;</span>"
+            for k in ("import", "page", "ocr", "prelabel", "correction", "review", "export")
+        )
+        badges = self.tr("✓ signed, ? not yet signed, ! failed verification")
+        return f"{kinds}<br><small>{html.escape(badges)}</small>"
 
     @Slot(object, str)
     def show_item(self, item_id: str | None, name: str = "") -> None:

@@ -3099,6 +3099,10 @@ event {hash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>✓ signed, ? not yet signed, ! failed verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select an item to see where it came from.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3147,6 +3147,10 @@ fichiers du modèle {weights}
         <translation>Valeur</translation>
     </message>
     <message>
+        <source>✓ signed, ? not yet signed, ! failed verification</source>
+        <translation>✓ signé, ? pas encore signé, ! vérification échouée</translation>
+    </message>
+    <message>
         <source>Select an item to see where it came from.</source>
         <translation>Choisissez un élément pour voir d’où il vient.</translation>
     </message>
