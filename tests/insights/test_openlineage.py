@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from openlineage.client.serde import Serde
 from typer.testing import CliRunner
 
 from hitl_desktop.cli import app
+from hitl_desktop.insights.openlineage import find_runs
+from hitl_desktop.lineage import Event
 from hitl_desktop.ocr import EngineInfo
 from hitl_desktop.ocr.run import PageRead, page_draft
 from hitl_desktop.workspace import Workspace
@@ -106,3 +109,25 @@ def test_run_ids_are_the_same_on_every_export(
     first = _export(workspace, tmp_path / "a.jsonl")
     second = _export(workspace, tmp_path / "b.jsonl")
     assert first == second
+
+
+def test_a_pause_or_another_engine_starts_a_new_run(workspace: Workspace, history: History) -> None:
+    row = (
+        workspace.reader()
+        .execute("SELECT hash, body, sig FROM events WHERE hash = ?", (history.ocr,))
+        .fetchone()
+    )
+    ocr = Event.from_body(*row)
+    start = datetime.fromisoformat(ocr.wall_time.replace("Z", "+00:00"))
+
+    def later(minutes: int, seq: int, **changes: Any) -> Event:
+        when = (start + timedelta(minutes=minutes)).isoformat(timespec="milliseconds")
+        fields = ocr.fields() | {"wall_time": when.replace("+00:00", "Z"),
+                                 "device_seq": ocr.device_seq + seq} | changes  # fmt: skip
+        return Event.create(fields)
+
+    chain = [ocr, later(1, 1), later(3, 2), later(9, 3), later(10, 4, actor="model:other@1")]
+    runs = find_runs(chain)
+    assert [r.events for r in runs] == [3, 1, 1]  # 6 minutes idle, then another engine
+    assert runs[0].first.hash == ocr.hash and runs[0].last.hash == chain[2].hash
+    assert len({r.run_id for r in runs}) == 3
