@@ -27,6 +27,7 @@ from .blobstore import SHA256_RE, BlobMismatch, BlobTooLarge
 from .config import Store
 from .privacy import blob_policy
 from .push import WireEvent, check_and_store, decode_all, verify_signatures
+from .throttle import Throttle
 
 __all__ = ["PROTOCOL", "create_app"]
 
@@ -156,6 +157,9 @@ def create_app(store: Store) -> FastAPI:
     app = FastAPI(title="HITL Desktop central store", version=__version__,
                   description="Sync protocol 1: see docs/sync-protocol.md.")  # fmt: skip
     app.state.store = store
+    # added before the authentication middleware below, so it runs inside it: the user is known
+    app.add_middleware(Throttle, rate_per_s=cfg.rate_per_s, burst=cfg.rate_burst,
+                       push_queue=cfg.push_queue, push_retry_after_s=cfg.push_retry_after_s)  # fmt: skip
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -43,8 +43,8 @@ class ServerConfig:
     # ``rate_per_s`` up to ``rate_burst`` (429 when empty; 0 turns it off), and at most
     # ``push_queue`` pushes are in progress per instance, one storing and the rest waiting
     # for the sequence lock (503 beyond). Real use stays far below both.
-    rate_per_s: float = 50.0
-    rate_burst: int = 200
+    rate_per_s: float = 100.0
+    rate_burst: int = 1000
     push_queue: int = 64
     push_retry_after_s: int = 1
 
