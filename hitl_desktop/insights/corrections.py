@@ -1,7 +1,8 @@
 """How often people changed what a model suggested, per model version and per label.
 
 Built on the review projection's ``model_corrections`` (one row per revision that accepted a
-pre-label or OCR run, with how many differences the person made): a suggestion is
+pre-label or OCR run, with how many differences the person made; copied per item with its day
+into ``insights_corrections``): a suggestion is
 *changed* when the accepting revision differs from it at all. Per label: the suggestions that
 carried the label (a pre-label's best class, or one of its boxes or spans; a label used by
 two kinds has a row per kind), so a label the model gets wrong stands out. A window holds the revisions saved in it.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from .query import equals, key_bounds, source_join
+from .query import equals
 from .windows import NO_FILTER, Filters, Window
 
 
@@ -45,32 +46,29 @@ def correction_rates(
 ) -> Corrections:
     """Correction rates of the revisions saved in ``window`` (filtered by source, person,
     model; the label filter keeps suggestions carrying that label)."""
-    lo, hi = key_bounds(window)
-    join, params = source_join(filters, "m.item_id")
-    person, p_params = equals("m.actor", filters.person)
-    model, m_params = equals("m.model", filters.model)
+    source, s_params = equals("src.source", filters.source)
+    join = "JOIN insights_items src ON src.item_id = c.item_id" if filters.source else ""
+    person, p_params = equals("c.actor", filters.person)
+    model, m_params = equals("c.model", filters.model)
     label, l_params = equals("l.label", filters.label)
-    where = f"m.rev_key >= ? AND m.rev_key < ? {person} {model}"
-    args = [*params, lo, hi, *p_params, *m_params]
-    if filters.label:
-        by_model_rows = conn.execute(
-            f"""SELECT m.model, count(*), sum(m.differences > 0) FROM model_corrections m {join}
-                WHERE {where} AND EXISTS (SELECT 1 FROM insights_labels l
-                                          WHERE l.hash = m.source {label})
-                GROUP BY m.model ORDER BY m.model""",
-            [*args, *l_params],
-        ).fetchall()
-    else:
-        by_model_rows = conn.execute(
-            f"""SELECT m.model, count(*), sum(m.differences > 0) FROM model_corrections m {join}
-                WHERE {where} GROUP BY m.model ORDER BY m.model""",
-            args,
-        ).fetchall()
+    where = f"c.day BETWEEN ? AND ? {source} {person} {model}"
+    args = [window.first, window.last, *s_params, *p_params, *m_params]
+    has_label = (
+        f"AND EXISTS (SELECT 1 FROM insights_labels l WHERE l.hash = c.source {label})"
+        if filters.label
+        else ""
+    )
+    by_model_rows = conn.execute(
+        f"""SELECT c.model, count(*), sum(c.changed) FROM insights_corrections c {join}
+            WHERE {where} {has_label} GROUP BY c.model ORDER BY c.model""",
+        [*args, *l_params],
+    ).fetchall()
+    # CROSS JOIN keeps the window's rows as the outer loop (labels looked up by hash)
     by_label_rows = conn.execute(
-        f"""SELECT m.model, l.label, count(*), sum(m.differences > 0)
-            FROM model_corrections m {join} JOIN insights_labels l ON l.hash = m.source
-            WHERE {where} {label} GROUP BY m.model, l.kind, l.label
-            ORDER BY m.model, l.label, l.kind""",
+        f"""SELECT c.model, l.label, count(*), sum(c.changed)
+            FROM insights_corrections c {join} CROSS JOIN insights_labels l ON l.hash = c.source
+            WHERE {where} {label} GROUP BY c.model, l.kind, l.label
+            ORDER BY c.model, l.label, l.kind""",
         [*args, *l_params],
     ).fetchall()
     return Corrections(

@@ -7,7 +7,10 @@
 - ``insights_predictions``: each model's latest pre-label of it, its best class;
 - ``insights_agreement``: for an item answered by two or more people, whether their latest
   answers agree (identical, or no difference beyond the review queue's thresholds), their
-  single class labels, and the day the last of those answers was saved.
+  single class labels, and the day the last of those answers was saved;
+- ``insights_corrections``: the review projection's ``model_corrections`` rows of the item
+  (a revision that started from a model's output, and whether the person changed it), with
+  the revision's day, so correction rates are a range scan by day.
 
 Rows are deleted and rebuilt for every item an arriving event touches, from the tables of
 raw rows, never patched, so any arrival order gives the same rows.
@@ -54,13 +57,28 @@ CREATE TABLE IF NOT EXISTS insights_agreement (
     singles TEXT,  -- JSON list of their single class labels, sorted, NULL with fewer than two
     source  TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS insights_corrections (
+    revision TEXT NOT NULL,
+    source   TEXT NOT NULL,  -- the prelabel.made or ocr.ran event the revision started from
+    item_id  TEXT NOT NULL,
+    day      INTEGER NOT NULL,
+    model    TEXT NOT NULL,
+    actor    TEXT NOT NULL,
+    changed  INTEGER NOT NULL,
+    PRIMARY KEY (revision, source)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS insights_corrections_by_item ON insights_corrections (item_id);
 """
 READ_INDEXES = """
 CREATE INDEX IF NOT EXISTS insights_item_labels_by_day ON insights_item_labels (day);
 CREATE INDEX IF NOT EXISTS insights_truth_by_day ON insights_truth (day);
 CREATE INDEX IF NOT EXISTS insights_agreement_by_day ON insights_agreement (day);
+CREATE INDEX IF NOT EXISTS insights_corrections_by_day ON insights_corrections (day, model);
 """
-TABLES = ("insights_item_labels", "insights_truth", "insights_predictions", "insights_agreement")
+TABLES = (
+    "insights_item_labels", "insights_truth", "insights_predictions", "insights_agreement",
+    "insights_corrections",
+)  # fmt: skip
 _IN = "(SELECT value FROM json_each(?1))"
 
 
@@ -114,6 +132,13 @@ def _refresh(conn: sqlite3.Connection, ids: str) -> None:
             FROM (SELECT item_id, model, hash, max(key) FROM insights_suggestions
                   WHERE item_id IN {_IN} GROUP BY item_id, model) s
             JOIN insights_labels l ON l.hash = s.hash AND l.kind = 'class'""",
+        (ids,),
+    )
+    conn.execute(
+        f"""INSERT INTO insights_corrections
+            SELECT m.revision, m.source, m.item_id, a.day, m.model, m.actor, m.differences > 0
+            FROM insights_answers a JOIN model_corrections m ON m.revision = a.hash
+            WHERE a.item_id IN {_IN}""",
         (ids,),
     )
     _refresh_agreement(conn, ids)

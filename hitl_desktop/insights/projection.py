@@ -30,13 +30,14 @@ from .windows import day_of_key
 
 _CREATING = ("item.imported", "item.derived")
 _ANSWERS = ("annotation.revised", "review.decided")
-_TOUCHING = frozenset({*_CREATING, *_ANSWERS, "prelabel.made"})
+# events after which an item's per-item rows may change (an OCR run can complete a correction)
+_TOUCHING = frozenset({*_CREATING, *_ANSWERS, "prelabel.made", "ocr.ran"})
 _NUMBERS = ("width", "height", "brightness", "contrast", "characters", "words")
 
 
 class InsightsProjection(Projection):
     name = "insights"
-    version = 2
+    version = 3
     tables = (
         "insights_activity", "insights_items", "insights_answers", "insights_suggestions",
         "insights_labels", *item_state.TABLES,

@@ -106,8 +106,9 @@ def test_projection_tables_do_not_depend_on_arrival_order(workspace: Workspace) 
     items = _people_work(workspace)
     set_day(workspace, DAY0 + 3)
     model = register_model(workspace, "doc-type")
-    workspace.append([prelabel(workspace, it, model, "a", "b") for it in items])
-    workspace.append([revised(workspace, items[1], classification("b"), actor="ben")])
+    made = workspace.append([prelabel(workspace, it, model, "a", "b") for it in items])
+    workspace.append([revised(workspace, items[1], classification("b"), actor="ben",
+                              base=[made[1].hash])])  # fmt: skip
     # the same item imported again under another source, later: the first import wins
     workspace.append([imported(workspace, "again.png", source="other", item=items[0],
                                stats={"width": 5})])  # fmt: skip
@@ -115,7 +116,7 @@ def test_projection_tables_do_not_depend_on_arrival_order(workspace: Workspace) 
     ours = projection_digest(workspace.reader(), [InsightsProjection()])
     conn = workspace.reader()
     for table in ("insights_item_labels", "insights_agreement", "insights_truth",
-                  "insights_predictions"):  # fmt: skip
+                  "insights_predictions", "insights_corrections"):  # fmt: skip
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
     assert conn.execute(
         "SELECT agree FROM insights_agreement WHERE item_id = ?", (items[1],)
