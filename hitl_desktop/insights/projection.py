@@ -183,8 +183,9 @@ def answer_labels(annotations: Iterable[Any]) -> Counter[tuple[str, str]]:
         kind = a.get("kind")
         if kind == "classification":
             shape = a.get("shape")
-            if isinstance(shape, Mapping):
-                out.update(("class", str(x)) for x in shape.get("labels") or ())
+            labels = shape.get("labels") if isinstance(shape, Mapping) else None
+            if isinstance(labels, list):
+                out.update(("class", str(x)) for x in labels)
         elif isinstance(kind, str) and kind != "ocr_line":
             out[(kind, str(a.get("label", "")))] += 1
     return out
