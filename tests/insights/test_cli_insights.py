@@ -4,6 +4,7 @@ import statistics of real files (FUNSD pages, multilingual texts) reach the figu
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,20 @@ def test_real_imports_feed_the_input_statistics(tmp_path: Path, workspace: Works
     assert found["characters"].n_current == 2
     assert set(found["script"].bins) >= {"LATIN"}
     assert not found["width"].alarm and "too few samples" in found["width"].note
+
+
+def test_an_older_workspace_gets_its_insights_tables_built(tmp_path: Path) -> None:
+    """A workspace made before this projection existed (or at an older version of it)."""
+    ws = Workspace.create(tmp_path / "ws", name="old")
+    _labels(ws, DAY0, {"invoice": 5})
+    ws.close()
+    conn = sqlite3.connect(tmp_path / "ws" / "workspace.db")
+    conn.execute("DROP TABLE insights_item_labels")
+    conn.execute("DELETE FROM projection_state WHERE name = 'insights'")
+    conn.commit()
+    conn.close()
+    span = f"{day_date(DAY0)}:{day_date(DAY0)}"
+    args = ["--workspace", str(tmp_path / "ws"), "insights", "--reference", span, "--current", span]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["label_drift"][0]["current"] == [5]
