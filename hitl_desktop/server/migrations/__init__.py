@@ -12,6 +12,9 @@ The revisions live in ``versions/`` next to this file; the alembic configuration
 - a revision this code does not know (a newer release migrated it): refused;
 - a store made before alembic (``create_all`` and ``schema_version`` 1 in ``meta``): stamped as
   revision 0001, keeping its rows, then upgraded like any other.
+
+A schema change is a new ``versions/NNNN_what.py`` (``script.py.mako`` is its template) plus
+the same change in ``db.py``; tests/server/test_migrations.py checks that the two agree.
 """
 
 from __future__ import annotations
