@@ -20,25 +20,37 @@ import sqlalchemy as sa
 
 from hitl_desktop.server import ServerConfig, Store, db
 from tests.server.conftest import HEADERS
-from tests.sync.conftest import PASSWORD, make_server
+from tests.sync.conftest import PASSWORD, LiveServer, make_server
 
 REQUESTS = 400
 
 
-def _latency_ms(root: Path, **config: float) -> float:
-    for srv in make_server(root, **config):  # type: ignore[arg-type]
-        srv.add_user("ana", "admin")
-        with httpx.Client(base_url=srv.url, headers=HEADERS, timeout=30) as c:
-            token = c.post("/v1/login", json={"user": "ana", "password": PASSWORD}).json()
-            c.headers["Authorization"] = f"Bearer {token['token']}"
-            times = []
-            for _ in range(REQUESTS):
-                t0 = time.perf_counter()
-                r = c.get("/v1/events", params={"after": 0, "limit": 1})
-                times.append(time.perf_counter() - t0)
-                assert r.status_code == 200, r.text
-        return statistics.median(times) * 1000
-    raise RuntimeError("the server did not start")
+def _client(srv: LiveServer) -> httpx.Client:
+    srv.add_user("ana", "admin")
+    c = httpx.Client(base_url=srv.url, headers=HEADERS, timeout=30)
+    token = c.post("/v1/login", json={"user": "ana", "password": PASSWORD}).json()["token"]
+    c.headers["Authorization"] = f"Bearer {token}"
+    return c
+
+
+def _latencies_ms(root: Path) -> tuple[float, float]:
+    """Median ms of a one-event pull, throttling off and on, requests alternating between the
+    two servers so that load from elsewhere on the machine falls on both alike."""
+    off_server = make_server(root / "off", rate_per_s=0)
+    on_server = make_server(root / "on")  # the defaults
+    clients = [_client(next(off_server)), _client(next(on_server))]
+    times: list[list[float]] = [[], []]
+    for _ in range(REQUESTS):
+        for c, out in zip(clients, times, strict=True):
+            t0 = time.perf_counter()
+            r = c.get("/v1/events", params={"after": 0, "limit": 1})
+            out.append(time.perf_counter() - t0)
+            assert r.status_code == 200, r.text
+    for c in clients:
+        c.close()
+    off_server.close()
+    on_server.close()
+    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
 
 
 def _legacy_open_s(root: Path, n: int) -> float:
@@ -63,8 +75,7 @@ def _legacy_open_s(root: Path, n: int) -> float:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     with tempfile.TemporaryDirectory() as tmp:
-        off = _latency_ms(Path(tmp) / "off", rate_per_s=0)
-        on = _latency_ms(Path(tmp) / "on")
+        off, on = _latencies_ms(Path(tmp))
         legacy = _legacy_open_s(Path(tmp) / "legacy", n)
     print(f"pull of 1 event, median of {REQUESTS}: throttling off {off:.2f} ms, "
           f"on {on:.2f} ms; opening a pre-alembic SQLite store of {n:,} events "
