@@ -165,6 +165,8 @@ def test_postgres_store_behind_head_is_refused_until_hitl_server_migrate(
     assert refused.exit_code == 1
     assert "revision 0001" in refused.output and f"needs {head()}" in refused.output
     assert f"run `hitl server migrate --data {config.data_dir}`" in refused.output
+    by_url = runner.invoke(app, ["server", "verify", *data, "--db", backend])
+    assert by_url.exit_code == 1 and f"run `hitl server migrate --db {backend}`" in by_url.output
     with pytest.raises(SchemaError, match="hitl server migrate"):
         Store(config)  # what `hitl serve` without --migrate opens
 
