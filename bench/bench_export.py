@@ -61,6 +61,14 @@ def build(ws: Workspace, n: int, boxes: int) -> None:
         ws.append(batch)
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM; ru_maxrss may carry a parent's over)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--items", type=int, default=100_000)
@@ -68,14 +76,20 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--formats", default="coco,yolo")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--workdir", type=Path, help="Keep the built workspace here and reuse it.")
     args = ap.parse_args()
     install_memory_keyring()
     out: dict[str, Any] = {"items": args.items, "boxes_per_item": args.boxes}
     with tempfile.TemporaryDirectory() as tmp:
-        ws = Workspace.create(Path(tmp) / "ws", name="bench", profile=Profile("bench", "worker"))
-        t = time.perf_counter()
-        build(ws, args.items, args.boxes)
-        out["build_s"] = round(time.perf_counter() - t, 1)
+        folder = (args.workdir or Path(tmp)) / f"ws-{args.items}x{args.boxes}"
+        profile = Profile("bench", "worker")
+        if (folder / "workspace.db").exists():
+            ws = Workspace.open(folder, profile=profile)
+        else:
+            ws = Workspace.create(folder, name="bench", profile=profile)
+            t = time.perf_counter()
+            build(ws, args.items, args.boxes)
+            out["build_s"] = round(time.perf_counter() - t, 1)
         options = ExportOptions(revisions="latest", images=False)
         for fmt in args.formats.split(","):
             times, cpu = [], []
@@ -95,6 +109,7 @@ def main() -> None:
             out[f"{fmt}_mb"] = round(size / 1e6, 1)
         ws.close()
     out["target_coco_s"] = 10.0
+    out["peak_rss_mb"] = peak_rss_mb()
     if args.json:
         print(json.dumps(out))
         return

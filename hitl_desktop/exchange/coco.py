@@ -48,10 +48,20 @@ def _annotations(
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for a in item.annotations:
-        if a.get("kind") not in REGION_KINDS:
-            ctx.count(f"not_in_format:{a.get('kind')}")
+        kind = a.get("kind")
+        if kind == "box":  # the common case, inline
+            s = a["shape"]
+            x0, y0, x1, y1 = float(s["x0"]), float(s["y0"]), float(s["x1"]), float(s["y1"])
+            bbox, flat, area = (
+                [x0, y0, x1 - x0, y1 - y0],
+                [x0, y0, x1, y0, x1, y1, x0, y1],
+                ((x1 - x0) * (y1 - y0)),
+            )
+        elif kind == "polygon":
+            bbox, flat, area = region(a)
+        else:
+            ctx.count(f"not_in_format:{kind}")
             continue
-        bbox, flat, area = region(a)
         out.append({
             "id": next_id + len(out), "image_id": image_id, "category_id": ids[a["label"]],
             "bbox": bbox, "area": area, "segmentation": [flat], "iscrowd": 0,
@@ -81,7 +91,7 @@ def write_file(
             ctx.tick(image_id, len(items))
             anns = _annotations(item, image_id, ids, written + 1, ctx)
             if anns:
-                f.write((b"," if written else b"") + b",".join(orjson.dumps(a) for a in anns))
+                f.write((b"," if written else b"") + orjson.dumps(anns)[1:-1])
                 written += len(anns)
         f.write(b"]}")
     ctx.count("annotations", written)

@@ -64,17 +64,14 @@ def manifest_fields(
     events = {sel.schema_event} if sel.schema_event else set()
     blobs: set[str] = set()
     models: set[str] = set()
-    kinds: Counter[str] = Counter()
+    kinds: Counter[str | None] = Counter()
     for it in items:
         events |= {e for e in (it.created_event, it.revision) if e}
         events |= {p.event for p in it.predictions}
         models |= {p.model_id for p in it.predictions}
         blobs |= {b for b in (it.blob_sha256, it.text_sha256) if b}
-        for a in it.annotations:
-            kinds[str(a.get("kind"))] += 1
-            model = (a.get("origin") or {}).get("model")
-            if model:
-                models.add(str(model))
+        kinds.update([a.get("kind") for a in it.annotations])
+        models.update(it.models)
     splits = Counter(it.split or "all" for it in items)
     counts = {"items": len(items), "annotations": sum(kinds.values()),
               **{f"kind:{k}": v for k, v in sorted(kinds.items())},

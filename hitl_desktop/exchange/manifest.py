@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .model import ExportError
 
 MANIFEST = "MANIFEST.json"
@@ -68,7 +70,7 @@ def write_manifest(root: Path, fields: dict[str, Any]) -> tuple[str, str, int]:
         "files": [{"path": e.path, "sha256": e.sha256, "size": e.size} for e in entries],
         "export_sha256": digest,
     }
-    data = (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    data = orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
     (root / MANIFEST).write_bytes(data)
     return hashlib.sha256(data).hexdigest(), digest, len(entries)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,7 @@ class ExportItem:
     split: str = ""
     file: str = ""  # the image's path inside the export, once written
     predictions: list[Prediction] = field(default_factory=list)
+    models: tuple[str, ...] = ()  # models whose accepted suggestions the answer holds
 
     @property
     def is_image(self) -> bool:
@@ -119,9 +121,10 @@ class ExportItem:
     @property
     def stem(self) -> str:
         """A file stem unique in the export: the item id's tail and the sanitised name."""
-        name = self.name
-        if Path(name).suffix.lower() in _IMAGE_SUFFIXES:
-            name = Path(name).stem  # "scan.pdf p2" keeps its page number
+        name, ext = os.path.splitext(self.name)
+        if ext.lower() not in _IMAGE_SUFFIXES:
+            name = self.name  # "scan.pdf p2" keeps its page number
+        name = os.path.basename(name)
         base = re.sub(r"[^\w.-]+", "_", name, flags=re.ASCII).strip("._")
         return f"{self.id[-12:]}_{base[:60] or 'item'}"
 
