@@ -69,7 +69,7 @@ def test_a_burst_beyond_the_bucket_gets_429_with_retry_after_and_loses_nothing(
 ) -> None:
     with _server(tmp_path, rate_per_s=10, rate_burst=5) as srv:
         ws = new_workspace(tmp_path / "ws")
-        annotate(ws, 20)  # each event signed: each can be pushed alone
+        annotate(ws, 12)  # each event signed: each can be pushed alone
         events = all_events(ws)
         ana, ben = _api(srv, "ana"), _api(srv, "ben")
         assert ana.register(ws).status_code == 200
