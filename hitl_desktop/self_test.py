@@ -207,6 +207,21 @@ def _write_and_verify(run: _Run) -> tuple[None, str]:
     return None, f"{report.events} events, {report.signatures} signatures verified"
 
 
+def _embed_sample(text: str) -> tuple[None, str]:
+    """Full bundles: the bundled embedding model runs (torch and transformers really work)."""
+    from .prelabel.embed import SentenceEmbedder
+    from .prelabel.registry import bundled_embedder_path
+
+    path = bundled_embedder_path()
+    if path is None:
+        raise FileNotFoundError("torch is here but the bundled embedding model is missing")
+    embedder = SentenceEmbedder(path, device="cpu")
+    page, near, far = embedder.embed([text, "a bill with an amount to pay", "a cat asleep"])
+    if not float(page @ near) > float(page @ far):
+        raise StepFailed("the embedding model ranks an unrelated sentence closer to the page")
+    return None, f"{path.name} on {embedder.device}, similarity {float(page @ near):.2f}"
+
+
 def _close(run: _Run) -> tuple[None, str]:
     if run.window is not None:
         run.window.close()  # closes the workspace too
@@ -245,7 +260,9 @@ def run_self_test(out: TextIO | None = None) -> int:
             rep.step("OCR models", _find_models)
             run.window = rep.step("main window", lambda: _start_gui(run))
             run.item_id = rep.step("import", lambda: _import_sample(run))
-            rep.step("OCR", lambda: _read_sample(run))
+            text = rep.step("OCR", lambda: _read_sample(run))
+            if _importable("torch") and _importable("transformers"):
+                rep.step("pre-label model", lambda: _embed_sample(text))
             rep.step("events signed and verified", lambda: _write_and_verify(run))
             rep.step("close", lambda: _close(run))
         except StepFailed as exc:

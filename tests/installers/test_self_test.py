@@ -7,13 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
-from PIL import Image
 
 pytestmark = pytest.mark.gui  # the self-test opens the real main window (offscreen)
 
-STEPS = ("sample page", "OCR models", "main window", "import", "OCR",
+# the source tree has torch and transformers (the dev install), so the pre-label step runs too
+STEPS = ("sample page", "OCR models", "main window", "import", "OCR", "pre-label model",
          "events signed and verified", "close")  # fmt: skip
 
 
@@ -51,13 +50,3 @@ def test_a_missing_sample_page_fails_at_that_step(tmp_path: Path) -> None:
     )
     assert result.stdout.splitlines()[-1] == "self-test FAILED at step: sample page"
     assert "main window" not in result.stdout  # stops at the first failure
-
-
-def test_a_page_without_the_expected_word_fails_at_ocr(tmp_path: Path) -> None:
-    blank = tmp_path / "blank.png"
-    Image.fromarray(np.full((120, 160, 3), 250, np.uint8)).save(blank)
-    result = _self_test(tmp_path, HITL_SELF_TEST_SAMPLE=str(blank))
-    assert result.returncode == 1, result.stdout
-    assert "✓ import (" in result.stdout
-    assert "✗ OCR: StepFailed: the OCR found no text on the sample page" in result.stdout
-    assert result.stdout.splitlines()[-1] == "self-test FAILED at step: OCR"
