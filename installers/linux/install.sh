@@ -13,7 +13,9 @@ cp "$HERE/VERSION" "$DEST/VERSION"
 ln -sf "$DEST/hitl" "$BIN/hitl"
 cp "$HERE/hitl-desktop.svg" "$DATA/icons/hicolor/scalable/apps/hitl-desktop.svg"
 sed "s|@APPDIR@|$DEST|g" "$HERE/hitl-desktop.desktop" > "$DATA/applications/hitl-desktop.desktop"
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$DATA/applications" || true
+if command -v update-desktop-database >/dev/null; then
+  update-desktop-database -q "$DATA/applications" || true  # a stale menu cache is not fatal
+fi
 echo "Installed HITL Desktop $(cut -d' ' -f1 "$HERE/VERSION") in $DEST"
 echo "Start it from the menu, or run: hitl   (check the install: hitl --self-test)"
 case ":$PATH:" in *":$BIN:"*) ;; *) echo "Note: add $BIN to your PATH to run 'hitl' from a terminal." ;; esac
