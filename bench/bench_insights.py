@@ -192,7 +192,10 @@ def main() -> None:
     args = ap.parse_args()
     install_memory_keyring()
     with tempfile.TemporaryDirectory() as tmp:
-        if args.open:
+        if args.open:  # opening for writing replays projections whose version changed
+            t = time.perf_counter()
+            Workspace.open(args.open).close()
+            warm_s = time.perf_counter() - t
             ws = Workspace.open(args.open, readonly=True)
             build_s, items = 0.0, ws.reader().execute("SELECT count(*) FROM items").fetchone()[0]
         else:
@@ -201,7 +204,7 @@ def main() -> None:
             t = time.perf_counter()
             items = build(ws, args.events, args.days, args.seed, args.blobs_per_day,
                           progress=not args.json)  # fmt: skip
-            build_s = time.perf_counter() - t
+            build_s, warm_s = time.perf_counter() - t, 0.0
         conn = ws.reader()
         events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         period = last_days(FIRST_DAY + args.days - 1, 14)
@@ -229,6 +232,7 @@ def main() -> None:
     out = {
         "events": events, "items": items, "days": args.days, "build_s": round(build_s, 1),
         "build_events_per_s": round(events / build_s) if build_s else None,
+        "open_and_replay_changed_projections_s": round(warm_s, 1),
         "dashboard_s": round(total_s, 3),
         "target_s": 5.0, "parts_s": part_s, "alarms": d.alarms,
         "label_psi": [round(x.psi, 3) for x in d.label_drift if x.psi is not None],

@@ -50,25 +50,34 @@ def correction_rates(
     join = "JOIN insights_items src ON src.item_id = c.item_id" if filters.source else ""
     person, p_params = equals("c.actor", filters.person)
     model, m_params = equals("c.model", filters.model)
-    label, l_params = equals("l.label", filters.label)
+    label, l_params = equals("c.label", filters.label)
     where = f"c.day BETWEEN ? AND ? {source} {person} {model}"
     args = [window.first, window.last, *s_params, *p_params, *m_params]
-    has_label = (
-        f"AND EXISTS (SELECT 1 FROM insights_labels l WHERE l.hash = c.source {label})"
-        if filters.label
-        else ""
-    )
-    by_model_rows = conn.execute(
-        f"""SELECT c.model, count(*), sum(c.changed) FROM insights_corrections c {join}
-            WHERE {where} {has_label} GROUP BY c.model ORDER BY c.model""",
-        [*args, *l_params],
-    ).fetchall()
-    # CROSS JOIN keeps the window's rows as the outer loop (labels looked up by hash)
+    if filters.label:  # suggestions carrying the label, each counted once
+        by_model_rows = conn.execute(
+            f"""SELECT c.model, count(DISTINCT c.revision || c.source), 0 FROM
+                insights_correction_labels c {join} WHERE {where} {label}
+                GROUP BY c.model ORDER BY c.model""",
+            [*args, *l_params],
+        ).fetchall()
+        changed = dict(conn.execute(
+            f"""SELECT c.model, count(DISTINCT c.revision || c.source) FROM
+                insights_correction_labels c {join} WHERE {where} {label}
+                AND c.changed GROUP BY c.model""",
+            [*args, *l_params],
+        ).fetchall())  # fmt: skip
+        by_model_rows = [(m, n, changed.get(m, 0)) for m, n, _ in by_model_rows]
+    else:
+        by_model_rows = conn.execute(
+            f"""SELECT c.model, count(*), sum(c.changed) FROM insights_corrections c {join}
+                WHERE {where} GROUP BY c.model ORDER BY c.model""",
+            args,
+        ).fetchall()
     by_label_rows = conn.execute(
-        f"""SELECT c.model, l.label, count(*), sum(c.changed)
-            FROM insights_corrections c {join} CROSS JOIN insights_labels l ON l.hash = c.source
-            WHERE {where} {label} GROUP BY c.model, l.kind, l.label
-            ORDER BY c.model, l.label, l.kind""",
+        f"""SELECT c.model, c.label, count(*), sum(c.changed)
+            FROM insights_correction_labels c {join}
+            WHERE {where} {label} GROUP BY c.model, c.kind, c.label
+            ORDER BY c.model, c.label, c.kind""",
         [*args, *l_params],
     ).fetchall()
     return Corrections(

@@ -10,7 +10,8 @@
   single class labels, and the day the last of those answers was saved;
 - ``insights_corrections``: the review projection's ``model_corrections`` rows of the item
   (a revision that started from a model's output, and whether the person changed it), with
-  the revision's day, so correction rates are a range scan by day.
+  the revision's day, so correction rates are a range scan by day; and
+  ``insights_correction_labels`` the same rows once per label the suggestion carried.
 
 Rows are deleted and rebuilt for every item an arriving event touches, from the tables of
 raw rows, never patched, so any arrival order gives the same rows.
@@ -68,16 +69,35 @@ CREATE TABLE IF NOT EXISTS insights_corrections (
     PRIMARY KEY (revision, source)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS insights_corrections_by_item ON insights_corrections (item_id);
+CREATE TABLE IF NOT EXISTS insights_correction_labels (
+    revision TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    kind     TEXT NOT NULL,  -- a label the suggestion carried
+    label    TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    day      INTEGER NOT NULL,
+    model    TEXT NOT NULL,
+    actor    TEXT NOT NULL,
+    changed  INTEGER NOT NULL,
+    PRIMARY KEY (revision, source, kind, label)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS insights_correction_labels_by_item
+    ON insights_correction_labels (item_id);
 """
 READ_INDEXES = """
 CREATE INDEX IF NOT EXISTS insights_item_labels_by_day ON insights_item_labels (day);
 CREATE INDEX IF NOT EXISTS insights_truth_by_day ON insights_truth (day);
 CREATE INDEX IF NOT EXISTS insights_agreement_by_day ON insights_agreement (day);
-CREATE INDEX IF NOT EXISTS insights_corrections_by_day ON insights_corrections (day, model);
+CREATE INDEX IF NOT EXISTS insights_corrections_by_day
+    ON insights_corrections (day, model, actor, changed, item_id);
+CREATE INDEX IF NOT EXISTS insights_correction_labels_by_day
+    ON insights_correction_labels (day, model, kind, label, actor, changed, item_id);
+CREATE INDEX IF NOT EXISTS insights_item_labels_by_label ON insights_item_labels (kind, label, n);
+CREATE INDEX IF NOT EXISTS insights_item_labels_by_kind ON insights_item_labels (kind);
 """
 TABLES = (
     "insights_item_labels", "insights_truth", "insights_predictions", "insights_agreement",
-    "insights_corrections",
+    "insights_corrections", "insights_correction_labels",
 )  # fmt: skip
 _IN = "(SELECT value FROM json_each(?1))"
 
@@ -139,6 +159,14 @@ def _refresh(conn: sqlite3.Connection, ids: str) -> None:
             SELECT m.revision, m.source, m.item_id, a.day, m.model, m.actor, m.differences > 0
             FROM insights_answers a JOIN model_corrections m ON m.revision = a.hash
             WHERE a.item_id IN {_IN}""",
+        (ids,),
+    )
+    conn.execute(
+        f"""INSERT INTO insights_correction_labels
+            SELECT c.revision, c.source, l.kind, l.label, c.item_id, c.day, c.model, c.actor,
+                   c.changed
+            FROM insights_corrections c JOIN insights_labels l ON l.hash = c.source
+            WHERE c.item_id IN {_IN}""",
         (ids,),
     )
     _refresh_agreement(conn, ids)

@@ -37,7 +37,7 @@ _NUMBERS = ("width", "height", "brightness", "contrast", "characters", "words")
 
 class InsightsProjection(Projection):
     name = "insights"
-    version = 3
+    version = 4
     tables = (
         "insights_activity", "insights_items", "insights_answers", "insights_suggestions",
         "insights_labels", *item_state.TABLES,

@@ -7,7 +7,8 @@
   ``item_fingerprints`` projection).
 - Outliers: per import statistic, the robust z-score ``0.6745 (x - median) / MAD`` with
   ``|z| > 3.5`` (Iglewicz and Hoaglin); when more than half the values are equal (MAD 0) the
-  interquartile fences ``[Q1 - 1.5 IQR, Q3 + 1.5 IQR]`` decide instead.
+  interquartile fences ``[Q1 - 1.5 IQR, Q3 + 1.5 IQR]`` decide instead. The values are read
+  one statistic at a time; the examples come from SQL once the limits are known.
 """
 
 from __future__ import annotations
@@ -113,48 +114,47 @@ def near_duplicates(conn: sqlite3.Connection, filters: Filters = NO_FILTER) -> N
     return NearDuplicates(int(n), int(flagged), int(groups), int(members))
 
 
-def robust_outliers(values: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, float, float]:
-    """Indices of outliers, their robust z-scores (None when the fences decided), the median
-    and the MAD."""
+def robust_limits(values: np.ndarray) -> tuple[float, float, float, float, bool]:
+    """The median, the MAD, and the range outside which a value is an outlier: ``|z| > 3.5``
+    for the robust z-score, or (MAD 0) the interquartile fences. The last value says whether
+    the fences decided."""
     median = float(np.median(values))
     mad = float(np.median(np.abs(values - median)))
     if mad > 0:
-        z = 0.6745 * (values - median) / mad
-        found = np.flatnonzero(np.abs(z) > Z_LIMIT)
-        return found, z[found], median, mad
-    q1, q3 = np.quantile(values, [0.25, 0.75])
+        half = Z_LIMIT * mad / 0.6745
+        return median, mad, median - half, median + half, False
+    q1, q3 = (float(q) for q in np.quantile(values, [0.25, 0.75]))
     iqr = q3 - q1
-    found = np.flatnonzero((values < q1 - 1.5 * iqr) | (values > q3 + 1.5 * iqr))
-    return found, None, median, mad
+    return median, mad, q1 - 1.5 * iqr, q3 + 1.5 * iqr, True
 
 
 def stat_outliers(
     conn: sqlite3.Connection, filters: Filters = NO_FILTER, *, examples: int = 10
 ) -> tuple[StatOutliers, ...]:
+    """Per import statistic: how many items lie outside its robust limits, and the most
+    extreme of them."""
     join, params = source_join(filters, "i.item_id")
-    rows = conn.execute(
-        f"SELECT i.item_id, {', '.join('i.' + n for n in _NUMERIC)} FROM insights_items i {join}",
-        params,
-    ).fetchall()
-    if not rows:
-        return ()
-    ids = np.array([r[0] for r in rows], dtype=object)
-    table = np.array([r[1:] for r in rows], dtype=float)
     out = []
-    for k, name in enumerate(_NUMERIC):
-        present = ~np.isnan(table[:, k])
-        values, who = table[present, k], ids[present]
+    for name in _NUMERIC:
+        cur = conn.execute(
+            f"SELECT i.{name} FROM insights_items i {join} WHERE i.{name} IS NOT NULL", params
+        )
+        values = np.fromiter((r[0] for r in cur), dtype=float)
         if values.size < 3:
             continue
-        found, z, median, mad = robust_outliers(values)
-        extremity = np.abs(z) if z is not None else np.abs(values[found] - median)
-        order = np.argsort(-extremity, kind="stable")[:examples]
+        median, mad, lo, hi, fences = robust_limits(values)
+        count = int(np.count_nonzero((values < lo) | (values > hi)))
+        rows = conn.execute(
+            f"""SELECT i.item_id, i.{name} FROM insights_items i {join}
+                WHERE i.{name} < ? OR i.{name} > ?
+                ORDER BY abs(i.{name} - ?) DESC, i.item_id LIMIT ?""",
+            [*params, lo, hi, median, examples],
+        ).fetchall()
         shown = tuple(
-            Outlier(str(who[found[j]]), float(values[found[j]]),
-                    float(z[j]) if z is not None else None)
-            for j in order
-        )  # fmt: skip
-        out.append(StatOutliers(name, int(values.size), median, mad, int(found.size), shown))
+            Outlier(str(item), float(x), None if fences else 0.6745 * (x - median) / mad)
+            for item, x in rows
+        )
+        out.append(StatOutliers(name, int(values.size), median, mad, count, shown))
     return tuple(out)
 
 
