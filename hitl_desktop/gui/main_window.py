@@ -20,6 +20,7 @@ from ..annotate import close_journal
 from ..roles import Action
 from ..schema import PublishResult
 from ..workspace import Workspace, WorkspaceError, queries
+from .dashboard_menu import DashboardMenu
 from .desk import Desk
 from .export_dialog import ExportDialog
 from .help_pane import HelpPane
@@ -290,11 +291,7 @@ class MainWindow(WindowPlumbing):
             ],
         )
         self.provenance.add_menus(self.view_menu)  # View → Provenance, Insights → Dataset…
-        self.dashboard_action = self._action(
-            self.tr("&Dashboard…"), self.open_dashboard,
-            tip=self.tr("Drift, model corrections, agreement and throughput over time"),
-        )  # fmt: skip
-        insights_menu(self).addAction(self.dashboard_action)
+        self.dashboard = DashboardMenu(self)  # Insights → Dashboard…
         self.report = ReportController(lambda: self.workspace, self.runner, self.statusBar(),
                                        self, lambda: insights_menu(self))  # fmt: skip
         for menu in (self.file_menu, self.edit_menu, self.annotate_menu, self.tools_menu):
@@ -474,19 +471,6 @@ class MainWindow(WindowPlumbing):
     @Slot()
     def show_tour(self) -> Tour:
         return start_tour(self)
-
-    def open_dashboard(self) -> QWidget:
-        """Insights → Dashboard…: one window, brought forward and refreshed when reopened.
-        Imported here: pyqtgraph and scipy load only when the dashboard first opens."""
-        from .dashboard_window import DashboardWindow
-
-        window: DashboardWindow | None = getattr(self, "_dashboard", None)
-        if window is None:
-            window = self._dashboard = DashboardWindow(lambda: self.workspace, self.runner, self)
-        window.show()
-        window.raise_()
-        window.refresh()
-        return window
 
     def edit_schema(self) -> SchemaEditor:
         """Tools → Label schema…: the editor on the workspace's schema (publishing needs an

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from hitl_desktop.gui.dashboard_window import DashboardWindow
 from hitl_desktop.gui.main_window import MainWindow
@@ -71,8 +73,10 @@ def dashboard(qtbot, tmp_path: Path) -> Iterator[DashboardWindow]:  # type: igno
     win = MainWindow(open_workspace(path))
     qtbot.addWidget(win)
     win.show()
-    win.dashboard_action.trigger()  # Insights → Dashboard…
-    board = win._dashboard
+    [action] = [a for a in win.findChildren(QAction) if a.objectName() == "DashboardAction"]
+    assert action in win.findChild(QMenu, "InsightsMenu").actions()
+    action.trigger()  # Insights → Dashboard…
+    board = win.dashboard.window
     assert isinstance(board, DashboardWindow)
     qtbot.waitUntil(lambda: board.dashboard is not None, timeout=20_000)
     yield board
