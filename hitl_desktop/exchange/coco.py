@@ -46,6 +46,7 @@ def region(ann: dict[str, Any]) -> tuple[list[float], list[float], float]:
 def _annotations(
     item: ExportItem, image_id: int, ids: dict[str, int], next_id: int, ctx: Context
 ) -> list[dict[str, Any]]:
+    """The item's COCO annotations; a label not yet in ``ids`` gets the next category id."""
     out: list[dict[str, Any]] = []
     for a in item.annotations:
         kind = a.get("kind")
@@ -62,46 +63,64 @@ def _annotations(
         else:
             ctx.count(f"not_in_format:{kind}")
             continue
+        label = a["label"]
+        category = ids.get(label)
+        if category is None:
+            category = ids[label] = len(ids) + 1
         out.append({
-            "id": next_id + len(out), "image_id": image_id, "category_id": ids[a["label"]],
+            "id": next_id + len(out), "image_id": image_id, "category_id": category,
             "bbox": bbox, "area": area, "segmentation": [flat], "iscrowd": 0,
             "attributes": a.get("attributes") or {}, "hitl_id": a.get("id", ""),
         })  # fmt: skip
     return out
 
 
-def write_file(
-    path: Path, items: Sequence[ExportItem], categories: list[str], ctx: Context
-) -> None:
-    """One COCO file, streamed: the annotation list is written item by item, so a million
-    boxes never sit in memory as one document."""
-    ids = {name: n for n, name in enumerate(categories, 1)}
-    images = [{"id": n, "file_name": it.file, "width": it.width, "height": it.height,
-               "hitl_item": it.id} for n, it in enumerate(items, 1)]  # fmt: skip
-    head = {
-        "info": {"description": "exported by HITL Desktop", "version": "1.0"},
-        "licenses": [],
-        "categories": [{"id": i, "name": n, "supercategory": ""} for n, i in ids.items()],
-        "images": images,
-    }
-    written = 0
-    with path.open("wb") as f:
-        f.write(orjson.dumps(head)[:-1] + b',"annotations":[')
-        for image_id, item in enumerate(items, 1):
-            ctx.tick(image_id, len(items))
-            anns = _annotations(item, image_id, ids, written + 1, ctx)
-            if anns:
-                f.write((b"," if written else b"") + orjson.dumps(anns)[1:-1])
-                written += len(anns)
-        f.write(b"]}")
-    ctx.count("annotations", written)
+class _File:
+    """One COCO file being streamed: images first, annotations as they come, then the
+    categories (known only once every annotation has been seen: labels outside the schema)."""
+
+    def __init__(self, path: Path, items: Sequence[ExportItem]) -> None:
+        self.f = path.open("wb")
+        self.image_ids = {it.id: n for n, it in enumerate(items, 1)}
+        images = [{"id": n, "file_name": it.file, "width": it.width, "height": it.height,
+                   "hitl_item": it.id} for n, it in enumerate(items, 1)]  # fmt: skip
+        head = {"info": {"description": "exported by HITL Desktop", "version": "1.0"},
+                "licenses": [], "images": images}  # fmt: skip
+        self.f.write(orjson.dumps(head)[:-1] + b',"annotations":[')
+        self.written = 0
+
+    def add(self, anns: list[dict[str, Any]]) -> None:
+        if anns:
+            self.f.write((b"," if self.written else b"") + orjson.dumps(anns)[1:-1])
+            self.written += len(anns)
+
+    def close(self, ids: dict[str, int]) -> None:
+        cats = [{"id": i, "name": n, "supercategory": ""} for n, i in ids.items()]
+        self.f.write(b'],"categories":' + orjson.dumps(cats) + b"}")
+        self.f.close()
 
 
 def write(items: Sequence[ExportItem], ctx: Context) -> None:
+    """``annotations/instances_<split>.json`` (or ``instances_all.json``), streamed, so a
+    million boxes never sit in memory as one document; category ids shared by the files."""
     images = [it for it in items if it.is_image and it.file]
-    categories = ctx.labels(images, REGION_KINDS)
+    known = ctx.schema_labels(REGION_KINDS)
+    ids = {name: n for n, name in enumerate(known, 1)}
     folder = ctx.root / "annotations"
     folder.mkdir(parents=True, exist_ok=True)
-    groups = [(s, [it for it in images if it.split == s]) for s in SPLITS]
-    for split, group in groups if ctx.options.split else [("all", images)]:
-        write_file(folder / f"instances_{split}.json", group, categories, ctx)
+    names = SPLITS if ctx.options.split else ("all",)
+    files: dict[str, _File] = {}
+    try:
+        for name in names:
+            group = [it for it in images if (it.split or "all") == name]
+            files[name] = _File(folder / f"instances_{name}.json", group)
+        for n, item in enumerate(images, 1):
+            ctx.tick(n, len(images))
+            out = files[item.split or "all"]
+            anns = _annotations(item, out.image_ids[item.id], ids, out.written + 1, ctx)
+            out.add(anns)
+            ctx.count("annotations", len(anns))
+    finally:
+        for out in files.values():
+            out.close(ids)
+    ctx.report_extra(ids.keys() - set(known))

@@ -73,21 +73,6 @@ def choose_schema(conn: sqlite3.Connection, ref: str | None) -> tuple[Schema | N
         return None, None
 
 
-def _creations(conn: sqlite3.Connection) -> dict[str, tuple[str, object, object]]:
-    """Item id -> (hash, width, height) of the event that created it (the earliest by hlc,
-    hash); SQLite reads the two numbers out of the JSON, far cheaper than parsing it here."""
-    out: dict[str, tuple[str, object, object]] = {}
-    rows = conn.execute(
-        """SELECT subject_item, hash, json_extract(body, '$.payload.stats.width'),
-                  json_extract(body, '$.payload.stats.height') FROM events
-           WHERE type IN ('item.imported', 'item.derived') AND subject_item IS NOT NULL
-           ORDER BY hlc DESC, hash DESC"""
-    )
-    for item, h, w, hgt in rows:
-        out[item] = (h, w, hgt)  # later rows are earlier events: the earliest wins
-    return out
-
-
 def _predictions(conn: sqlite3.Connection, item_id: str) -> list[Prediction]:
     rows = conn.execute(
         """SELECT e.hash, e.body FROM prelabel_latest l JOIN events e ON e.hash = l.hash
@@ -130,17 +115,21 @@ def select(
                           f"{', '.join(sorted(actors)) or 'none'}")  # fmt: skip
     forks = {r[0] for r in conn.execute(
         "SELECT item_id FROM annotation_heads GROUP BY item_id HAVING count(*) > 1")}  # fmt: skip
-    status = "" if options.include_retired else "AND status != 'retired'"
+    status = "" if options.include_retired else "AND i.status != 'retired'"
+    # the creating event's hash ends the item's created_key ("hlc|hash"): its image size is
+    # read through the hash index, not by scanning every event of the log
     rows = conn.execute(
-        f"""SELECT id, kind, name, media_type, blob_sha256, text_sha256, status FROM items
-            WHERE kind IS NOT NULL {status} ORDER BY created_key, id"""
+        f"""SELECT i.id, i.kind, i.name, i.media_type, i.blob_sha256, i.text_sha256, e.hash,
+                   json_extract(e.body, '$.payload.stats.width', '$.payload.stats.height')
+            FROM items i LEFT JOIN events e
+              ON e.hash = substr(i.created_key, instr(i.created_key, '|') + 1)
+            WHERE i.kind IS NOT NULL {status} ORDER BY i.created_key, i.id"""
     ).fetchall()
     sel = Selection([], schema, schema_event)
-    creations = _creations(conn)
     retired = conn.execute("SELECT count(*) FROM items WHERE status = 'retired'").fetchone()[0]
     if retired and not options.include_retired:
         sel.skipped["retired"] = int(retired)
-    for n, (item_id, kind, name, media, blob, text_sha, _status) in enumerate(rows):
+    for n, (item_id, kind, name, media, blob, text_sha, created, size) in enumerate(rows):
         if cancel is not None and n % 256 == 0:
             cancel.check()
         if progress is not None and n % 1000 == 0:
@@ -154,12 +143,12 @@ def select(
             sel.problems.append(f"item {item_id} ({name}) has concurrent revisions not yet "
                                 f"reviewed; exported the latest, {rev[:12]}")  # fmt: skip
         body = orjson.loads(raw)
+        w, h = orjson.loads(size) if size else (None, None)  # "[width,height]" (one JSON parse)
         anns = body["payload"].get("annotations") or []
         models: tuple[str, ...] = ()
         if '"model":"' in raw:  # human origins name no model: skip the scan for most answers
             found_models = {(a.get("origin") or {}).get("model") for a in anns}
             models = tuple(sorted(str(m) for m in found_models if m))
-        created, w, h = creations.get(item_id, ("", None, None))
         text = None
         if text_sha:
             try:
@@ -174,7 +163,7 @@ def select(
             actor=body["actor"], decision=body["payload"].get("decision"),
             schema_ref=body.get("schema_ref"), width=w if isinstance(w, int) else 0,
             height=h if isinstance(h, int) else 0, text=text, text_sha256=text_sha,
-            created_event=created, split=split_of(item_id, options.split),
+            created_event=created or "", split=split_of(item_id, options.split),
         )  # fmt: skip
         if predictions:
             item.predictions = _predictions(conn, item_id)

@@ -33,23 +33,33 @@ class Context:
             if self.progress is not None:
                 self.progress(done, total)
 
-    def labels(self, items: Sequence[ExportItem], kinds: Iterable[str]) -> list[str]:
-        """Category names: the schema's labels for ``kinds`` (in its order), then any other
-        label the annotations use (sorted), each reported once as not in the schema."""
+    def schema_labels(self, kinds: Iterable[str]) -> list[str]:
+        """The schema's labels for annotations of ``kinds``, in its order."""
         wanted = frozenset(kinds)
         known: list[str] = []
         if self.schema is not None:
             for task in self.schema.tasks:
                 if task.annotation_kind in wanted:
                     known += [lb.name for lb in task.labels if lb.name not in known]
+        return known
+
+    def report_extra(self, extra: Iterable[str]) -> None:
+        names = sorted(extra)
+        if names and self.schema is not None:
+            self.problems.append(
+                f"label(s) not in schema {self.schema.ref}: {', '.join(names)}; exported as "
+                "extra categories after the schema's"
+            )
+
+    def labels(self, items: Sequence[ExportItem], kinds: Iterable[str]) -> list[str]:
+        """Category names: the schema's labels for ``kinds`` (in its order), then any other
+        label the annotations use (sorted), reported once as not in the schema."""
+        wanted = frozenset(kinds)
+        known = self.schema_labels(wanted)
         used = {a.get("label", "") for it in items for a in it.annotations
                 if a.get("kind") in wanted}  # fmt: skip
         extra = sorted(x for x in used - set(known) if x)
-        if extra and self.schema is not None:
-            self.problems.append(
-                f"label(s) not in schema {self.schema.ref}: {', '.join(extra)}; exported as "
-                "extra categories after the schema's"
-            )
+        self.report_extra(extra)
         return known + extra
 
     def folder(self, base: str, item: ExportItem) -> str:
