@@ -251,6 +251,17 @@
     </message>
 </context>
 <context>
+    <name>DashboardMenu</name>
+    <message>
+        <source>&amp;Dashboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift, model corrections, agreement and throughput over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Dashboard</source>
@@ -1850,14 +1861,6 @@ id {id}</source>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drift, model corrections, agreement and throughput over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

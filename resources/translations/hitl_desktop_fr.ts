@@ -255,6 +255,17 @@
     </message>
 </context>
 <context>
+    <name>DashboardMenu</name>
+    <message>
+        <source>&amp;Dashboard…</source>
+        <translation>&amp;Tableau de bord…</translation>
+    </message>
+    <message>
+        <source>Drift, model corrections, agreement and throughput over time</source>
+        <translation>Dérive, corrections des modèles, accord et débit au fil du temps</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Dashboard</source>
@@ -1877,14 +1888,6 @@ id {id}</translation>
     <message>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard…</source>
-        <translation>&amp;Tableau de bord…</translation>
-    </message>
-    <message>
-        <source>Drift, model corrections, agreement and throughput over time</source>
-        <translation>Dérive, corrections des modèles, accord et débit au fil du temps</translation>
     </message>
     <message>
         <source>read-only</source>
