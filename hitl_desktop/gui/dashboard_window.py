@@ -72,6 +72,8 @@ class DashboardWindow(QDialog):
         self.label = self._combo(self.tr("All labels"), "DashboardLabel")
         self.person = self._combo(self.tr("All people"), "DashboardPerson")
         self.model = self._combo(self.tr("All models"), "DashboardModel")
+        self.label.setToolTip(self.tr("Correction rates of the suggestions with this label"))
+        self.person.setToolTip(self.tr("Only this person's answers, decisions and events"))
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.cancel_button = QPushButton(self.tr("&Cancel"), self)

@@ -292,6 +292,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Correction rates of the suggestions with this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this person&apos;s answers, decisions and events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>

@@ -296,6 +296,14 @@
         <translation>Tous les modèles</translation>
     </message>
     <message>
+        <source>Correction rates of the suggestions with this label</source>
+        <translation>Taux de correction des suggestions portant cette étiquette</translation>
+    </message>
+    <message>
+        <source>Only this person&apos;s answers, decisions and events</source>
+        <translation>Seulement les réponses, décisions et événements de cette personne</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
