@@ -3,6 +3,8 @@ independence from arrival order."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from hitl_desktop.insights.activity import agreement_trend, throughput, timeline
@@ -129,3 +131,22 @@ def test_projection_tables_do_not_depend_on_arrival_order(workspace: Workspace) 
     ).fetchone()
     assert stored == ("tests",)
     assert workspace.rebuild().identical
+
+
+def test_timeline_shows_this_devices_syncs_and_incidents(workspace: Workspace) -> None:
+    from hitl_desktop.sync import state
+
+    _people_work(workspace)
+
+    def record(conn: sqlite3.Connection) -> None:
+        state.ensure(conn)
+        state.record_incident(conn, "https://hub.example", "key_changed",
+                              "checkpoint signed by another key", "2026-01-01T00:00:00+00:00")  # fmt: skip
+        state.set_last_sync(conn, "https://hub.example", "2026-01-02T00:00:00+00:00")
+
+    workspace._writer_or_fail().run(record)
+    t = timeline(workspace.reader(), Window(DAY0, DAY0 + 1))
+    assert t.last_syncs == (("https://hub.example", "2026-01-02T00:00:00+00:00"),)
+    [incident] = t.incidents
+    assert (incident.server, incident.kind) == ("https://hub.example", "key_changed")
+    assert not any(e.synced for e in t.entries)  # nothing here came from the server
