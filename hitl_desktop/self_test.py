@@ -2,7 +2,8 @@
 
 Run from the source tree or from a frozen bundle (installers/): starts Qt offscreen when there is
 no display, opens the main window on a temporary workspace, imports the bundled sample page, reads
-it with the bundled OCR models, writes a few more events and verifies the chain and signatures.
+it with the bundled OCR models (and, where torch and transformers are present, runs the bundled
+embedding model on the text), writes a few more events and verifies the chain and signatures.
 Each step prints a line with a tick; the first failing step prints what failed and the exit code
 is 1. Nothing is left behind: the workspace lives in a temporary folder and its device key in an
 in-memory keyring, never in the user's own keyring.
