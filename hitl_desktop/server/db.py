@@ -72,6 +72,23 @@ events = sa.Table(
     sa.UniqueConstraint("device_id", "device_seq", name="uq_events_device_seq"),
 )  # fmt: skip
 
+_EVENT_COLUMNS = tuple(c.name for c in events.columns)
+
+
+def insert_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Store accepted events. PostgreSQL gets them through COPY, in the push's transaction:
+    psycopg's row-by-row executemany made the insert most of a push's time there."""
+    if conn.dialect.name != "postgresql":
+        conn.execute(events.insert(), rows)
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    columns = ", ".join(_EVENT_COLUMNS)
+    with raw.cursor() as cur, cur.copy(f"COPY events ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in _EVENT_COLUMNS])
+
+
 blobs = sa.Table(
     "blobs", metadata,
     sa.Column("sha256", sa.String(64), primary_key=True),

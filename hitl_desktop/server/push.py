@@ -304,7 +304,7 @@ def check_and_store(conn: Connection, user: User, decoded: list[Result]) -> list
             if first.status != "ok":
                 r.status, r.detail = first.status, first.detail
     if rows:
-        conn.execute(db.events.insert(), rows)
+        db.insert_events(conn, rows)
         db.set_counter(conn, last)
         privacy.save({r.hash for r in results if r.status == "ok"})
     _record_incidents(conn, user, results, now)
