@@ -150,12 +150,20 @@ def current_user(
 UserDep = Annotated[User, Depends(current_user)]
 
 
+# Every endpoint may answer these (server/throttle.py); clients wait Retry-After seconds.
+_THROTTLED: dict[int | str, dict[str, Any]] = {
+    429: {"description": "Too many requests from this user: retry after Retry-After seconds"},
+    503: {"description": "Too many pushes in progress here: retry after Retry-After seconds"},
+}
+
+
 def create_app(store: Store) -> FastAPI:
     """The app serving ``store``; run it with uvicorn."""
     cfg = store.config
     engine = store.engine
     app = FastAPI(title="HITL Desktop central store", version=__version__,
-                  description="Sync protocol 1: see docs/sync-protocol.md.")  # fmt: skip
+                  description="Sync protocol 1: see docs/sync-protocol.md.",
+                  responses=_THROTTLED)  # fmt: skip
     app.state.store = store
     # added before the authentication middleware below, so it runs inside it: the user is known
     app.add_middleware(Throttle, rate_per_s=cfg.rate_per_s, burst=cfg.rate_burst,

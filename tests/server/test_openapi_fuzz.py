@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -93,3 +94,11 @@ def test_case_22_a_body_that_is_not_json_without_a_token_gets_401(sqlite_server:
     answers = {path: api.http.post(path, content=b"\x00", headers={
         "Content-Type": "application/json"}).status_code for path in JSON_BODIES}  # fmt: skip
     assert answers == dict.fromkeys(JSON_BODIES, 401)
+
+
+def test_every_operation_documents_the_throttling_answers(sqlite_server: Server) -> None:
+    spec = httpx.get(sqlite_server.url + "/openapi.json", headers=HEADERS).json()
+    operations = [op for path in spec["paths"].values() for op in path.values()]
+    assert operations
+    for op in operations:
+        assert {"429", "503"} <= set(op["responses"]), op.get("operationId")
