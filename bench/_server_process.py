@@ -15,7 +15,9 @@ import httpx
 from hitl_desktop.sync.transport import PROTOCOL
 
 
-def _serve(data_dir: Path, db_url: str | None, port: int, users: list[tuple[str, str, str]]) -> None:
+def _serve(
+    data_dir: Path, db_url: str | None, port: int, users: list[tuple[str, str, str]]
+) -> None:
     import uvicorn
 
     from hitl_desktop.server import ServerConfig, Store, create_app

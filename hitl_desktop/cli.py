@@ -346,9 +346,17 @@ def main() -> None:
 
 
 # importing these registers their commands on the app
-from . import cli_assign, cli_ingest, cli_models, cli_review, cli_schema, cli_server, cli_sync  # noqa: E402, F401
-from . import cli_exchange  # noqa: E402, F401
-from . import cli_prov  # noqa: E402, F401  (hitl prov, openlineage, flow)
-from . import cli_import_annotations  # noqa: E402, F401  (hitl import-annotations)
-from . import cli_insights  # noqa: E402, F401  (hitl insights)
-from . import cli_report  # noqa: E402, F401  (hitl report)
+from . import (  # noqa: E402, F401
+    cli_assign,
+    cli_exchange,
+    cli_import_annotations,
+    cli_ingest,
+    cli_insights,
+    cli_models,
+    cli_prov,
+    cli_report,
+    cli_review,
+    cli_schema,
+    cli_server,
+    cli_sync,
+)

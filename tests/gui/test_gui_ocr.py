@@ -289,9 +289,7 @@ def test_failures_are_listed_and_busy_windows_refuse(qtbot, fake: MainWindow, mo
     ws.blobs.path(invoice.blob_sha256).write_bytes(b"bit rot")  # the stored blob decays
     dialog = win.ocr.run_all()
     assert dialog is not None
-    assert (
-        dialog.description.text() == "Read the text on all 3 images and pages of the workspace."
-    )
+    assert dialog.description.text() == "Read the text on all 3 images and pages of the workspace."
     dialog.accept()
     report = _wait_report(qtbot, win)
     assert len(report.done) == 2 and len(report.failed) == 1
