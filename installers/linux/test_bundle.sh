@@ -21,4 +21,9 @@ tar -C "$TMP" -xzf "$TARBALL"
 APP=$(find "$TMP" -mindepth 2 -maxdepth 2 -type d -name app)
 mkdir -p "$TMP/home"
 cd "$TMP"
-env -i HOME="$TMP/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TMPDIR="$TMP" "$APP/hitl" --self-test
+run() { env -i HOME="$TMP/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TMPDIR="$TMP" "$@"; }
+run "$APP/hitl" --self-test
+# the central store too: its schema comes from alembic migrations the bundle must carry
+echo "bundle-test-password" | run "$APP/hitl" server init --data "$TMP/store" --admin ana --password-stdin
+run "$APP/hitl" server migrate --data "$TMP/store" | grep -q "already at"
+echo "central store: created and at the latest schema revision"
