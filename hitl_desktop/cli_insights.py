@@ -37,22 +37,43 @@ def _period(
     return last_days(latest_day(ws.reader()), current_days, reference_days)
 
 
+# the window and source options `hitl insights` and `hitl report` share
+CurrentDaysOpt = Annotated[
+    int, typer.Option(min=1, help="The current window: the last N days of the log.")
+]
+ReferenceDaysOpt = Annotated[
+    int | None,
+    typer.Option(min=1, help="The reference window: N days before (default: as current)."),
+]
+ReferenceOpt = Annotated[
+    str | None, typer.Option(help="Explicit reference window FIRST:LAST (YYYY-MM-DD).")
+]
+CurrentOpt = Annotated[
+    str | None, typer.Option(help="Explicit current window FIRST:LAST (YYYY-MM-DD).")
+]
+SourceOpt = Annotated[str | None, typer.Option(help="Only items of this source.")]
+
+
+def open_for_insights() -> Workspace:
+    """The workspace read-only, its insights tables brought up to date first if needed."""
+    ws = _open(readonly=True)
+    if _up_to_date(ws):
+        return ws
+    ws.close()
+    try:  # opening for writing brings the projections up to date
+        Workspace.open(ws.path).close()
+    except WorkspaceError as exc:
+        _fail(f"the insights tables need building first, and {exc}")
+    return _open(readonly=True)
+
+
 @app.command()
 def insights(
-    current_days: Annotated[
-        int, typer.Option(min=1, help="The current window: the last N days of the log.")
-    ] = 14,
-    reference_days: Annotated[
-        int | None,
-        typer.Option(min=1, help="The reference window: N days before (default: as current)."),
-    ] = None,
-    reference: Annotated[
-        str | None, typer.Option(help="Explicit reference window FIRST:LAST (YYYY-MM-DD).")
-    ] = None,
-    current: Annotated[
-        str | None, typer.Option(help="Explicit current window FIRST:LAST (YYYY-MM-DD).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Only items of this source.")] = None,
+    current_days: CurrentDaysOpt = 14,
+    reference_days: ReferenceDaysOpt = None,
+    reference: ReferenceOpt = None,
+    current: CurrentOpt = None,
+    source: SourceOpt = None,
     label: Annotated[
         str | None, typer.Option(help="Correction rates of suggestions with this label only.")
     ] = None,
@@ -69,15 +90,8 @@ def insights(
     from .insights.drift import DriftThresholds
     from .insights.text import dashboard_text
 
-    ws = _open(readonly=True)
+    ws = open_for_insights()
     try:
-        if not _up_to_date(ws):
-            ws.close()
-            try:  # opening for writing brings the projections up to date
-                Workspace.open(ws.path).close()
-            except WorkspaceError as exc:
-                _fail(f"the insights tables need building first, and {exc}")
-            ws = _open(readonly=True)
         try:
             period = _period(ws, reference_days, current_days, reference, current)
         except WindowError as exc:

@@ -7,10 +7,18 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import _fail, _open, _progress, app
-from .cli_insights import _period, _up_to_date
+from .cli_common import _fail, _progress, app
+from .cli_insights import (
+    CurrentDaysOpt,
+    CurrentOpt,
+    ReferenceDaysOpt,
+    ReferenceOpt,
+    SourceOpt,
+    _period,
+    open_for_insights,
+)
 from .insights.windows import Filters, WindowError
-from .workspace import Cancelled, CancelToken, Workspace, WorkspaceError
+from .workspace import Cancelled, CancelToken
 
 
 @app.command()
@@ -19,20 +27,11 @@ def report(
     pdf: Annotated[
         Path | None, typer.Option(help="Also print it to this PDF file (through Qt).")
     ] = None,
-    current_days: Annotated[
-        int, typer.Option(min=1, help="The current period: the last N days of the log.")
-    ] = 14,
-    reference_days: Annotated[
-        int | None,
-        typer.Option(min=1, help="The period it is compared with: N days before (default: same)."),
-    ] = None,
-    reference: Annotated[
-        str | None, typer.Option(help="Explicit reference window FIRST:LAST (YYYY-MM-DD).")
-    ] = None,
-    current: Annotated[
-        str | None, typer.Option(help="Explicit current window FIRST:LAST (YYYY-MM-DD).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Only items of this source.")] = None,
+    current_days: CurrentDaysOpt = 14,
+    reference_days: ReferenceDaysOpt = None,
+    reference: ReferenceOpt = None,
+    current: CurrentOpt = None,
+    source: SourceOpt = None,
     verify: Annotated[
         bool, typer.Option(help="Also check every event of the log and say so in the report.")
     ] = False,
@@ -40,14 +39,7 @@ def report(
     """Explain the dataset and its lineage to people who never open the app."""
     from .insights.report_run import make_report, write_report
 
-    ws = _open(readonly=True)
-    if not _up_to_date(ws):
-        ws.close()
-        try:  # opening for writing brings the projections up to date
-            Workspace.open(ws.path).close()
-        except WorkspaceError as exc:
-            _fail(f"the insights tables need building first, and {exc}")
-        ws = _open(readonly=True)
+    ws = open_for_insights()
     cancel = CancelToken()
     try:
         try:

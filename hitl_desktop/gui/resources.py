@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def resources_dir() -> Path | None:
-    """The ``resources`` folder: inside a PyInstaller bundle, the package, or the checkout."""
-    candidates = []
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources")
-    candidates += [_PACKAGE / "resources", _PACKAGE.parent / "resources"]
-    return next((c for c in candidates if c.is_dir()), None)
+from ..resources_path import resources_root
 
 
 def resource_path(*parts: str) -> Path | None:
     """The path of a resource file, or None when it is not shipped."""
-    base = resources_dir()
+    base = resources_root()
     if base is None:
         return None
     path = base.joinpath(*parts)
