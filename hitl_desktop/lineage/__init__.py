@@ -4,7 +4,7 @@ This package imports nothing else of ours, so the server, the client and third-p
 verifiers can share it.
 """
 
-from .canonical import CanonicalError, canonical_json
+from .canonical import CanonicalError, canonical_json, is_canonical
 from .chain import ChainHead, build_batch
 from .envelope import Agent, EnvelopeError, Event, EventDraft, Ref, Subject, event_hash
 from .hlc import HLC, HybridClock, parse_hlc
@@ -17,6 +17,6 @@ __all__ = [
     "HLC", "PAYLOAD_MODELS", "Agent", "CanonicalError", "ChainHead", "ChainVerifier",
     "DeviceKey", "EnvelopeError", "Event", "EventDraft", "HybridClock", "PayloadError",
     "Problem", "Ref", "StoredRow", "Subject", "VerifyReport", "build_batch", "canonical_json",
-    "device_id_for", "event_hash", "genesis_hash", "parse_hlc", "uuid7", "validate_payload",
+    "device_id_for", "event_hash", "genesis_hash", "is_canonical", "parse_hlc", "uuid7", "validate_payload",
     "verify_rows", "verify_signature",
 ]  # fmt: skip

@@ -139,6 +139,14 @@ class Event:
         return cls._from_fields(hash_, body, sig, fields)
 
     @classmethod
+    def from_parsed(
+        cls, hash_: str, body: str, sig: bytes | None, fields: dict[str, Any]
+    ) -> Event:
+        """Rebuild an event whose body the caller has parsed into ``fields`` already (they
+        must be that body's parse). Does not re-check the hash."""
+        return cls._from_fields(hash_, body, sig, fields)
+
+    @classmethod
     def _from_fields(cls, hash_: str, body: str, sig: bytes | None, f: dict[str, Any]) -> Event:
         if not isinstance(f, dict) or set(f) != set(_FIELDS):
             got = sorted(f) if isinstance(f, dict) else type(f).__name__

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from .canonical import CanonicalError, canonical_json
+from .canonical import is_canonical
 from .envelope_constants import DOMAIN
 from .signing import device_id_for, genesis_hash, public_key_from_b64, verify_signature
 
@@ -111,14 +111,9 @@ class ChainVerifier:
         if copied != (row.device_id, row.device_seq, row.type, row.subject_item, row.hlc):
             self._problem(row, "indexed columns differ from the signed body (row edited)")
             return
-        if self.strict:
-            try:
-                canonical = canonical_json(f) == body_bytes
-            except CanonicalError:
-                canonical = False
-            if not canonical:
-                self._problem(row, "body is not in canonical form")
-                return
+        if self.strict and not is_canonical(body_bytes, f):
+            self._problem(row, "body is not in canonical form")
+            return
         if self.project_id is not None and f["project_id"] != self.project_id:
             self._problem(row, f"event belongs to project {f['project_id']}, not this one")
             return

@@ -13,7 +13,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..lineage.canonical import CanonicalError
+from ..lineage.canonical import CanonicalError, is_canonical
 from ..lineage.envelope import EnvelopeError, Event, event_hash
 from ..lineage.signing import genesis_hash, public_key_from_b64, verify_signature
 from ..roles import Action, can, reason
@@ -78,8 +78,7 @@ def _check_types(ev: Event) -> None:
 def _decode(w: WireEvent, project_id: str) -> Result:
     """Checks that need no database: envelope, hash, canonical body, project.
 
-    The body is parsed once and re-encoded canonically (``Event.create``): equal bytes prove it
-    canonical, and the event comes out of the same step."""
+    The body is parsed once; the parse serves the canonical check and the event."""
     try:
         sig = base64.b64decode(w.sig, validate=True) if w.sig is not None else None
     except (binascii.Error, ValueError):
@@ -89,11 +88,11 @@ def _decode(w: WireEvent, project_id: str) -> Result:
         return Result(w.hash, "bad_sig", detail="the hash does not match the body (altered)")
     try:
         fields = orjson.loads(body)
-        ev = Event.create(fields, sig) if isinstance(fields, dict) else None
-        if ev is None:
+        if not isinstance(fields, dict):
             raise EnvelopeError(f"event {w.hash[:12]}: the body is not a JSON object")
-        if ev.body != w.body:
+        if not is_canonical(body, fields):
             return Result(w.hash, "invalid", detail="the body is not canonical JSON (RFC 8785)")
+        ev = Event.from_parsed(w.hash, w.body, sig, fields)
         _check_types(ev)
     except orjson.JSONDecodeError as exc:
         return Result(

@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from ..lineage import CanonicalError, EnvelopeError, Event, canonical_json, event_hash
+from ..lineage import CanonicalError, EnvelopeError, Event, event_hash, is_canonical
 from ..lineage.signing import device_id_for, genesis_hash, public_key_from_b64, verify_signature
 from .errors import PulledEventRefused
 
@@ -130,8 +130,10 @@ class PullVerifier:
             )
         try:
             fields = orjson.loads(body)
-            canonical = canonical_json(fields) == body
-            event = Event.from_body(w.hash, w.body, w.sig)
+            if not isinstance(fields, dict):
+                raise EnvelopeError("the body is not a JSON object")
+            canonical = is_canonical(body, fields)
+            event = Event.from_parsed(w.hash, w.body, w.sig, fields)
         except (ValueError, CanonicalError, EnvelopeError) as exc:
             raise _refuse(w, f"it is not a valid envelope ({exc})") from None
         if not canonical:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
 import struct
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,7 @@ from hitl_desktop.lineage.canonical import (
     canonical_json,
     canonical_json_reference,
     es_number,
+    is_canonical,
 )
 
 # RFC 8785 Appendix B: IEEE 754 bit patterns and their ECMAScript serialisation.
@@ -117,3 +121,52 @@ def test_fast_path_equals_reference_encoder(value: object) -> None:
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_numbers_round_trip(x: float) -> None:
     assert float(canonical_json(x)) == x
+
+
+def _other_encodings(value: object) -> list[bytes]:
+    """Ways a client might encode ``value`` that are not (always) canonical."""
+    out = [json.dumps(value, ensure_ascii=False).encode(), json.dumps(value).encode()]
+    try:
+        out.append(orjson.dumps(value))
+        out.append(orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2))
+    except TypeError:
+        pass
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values)
+def test_is_canonical_agrees_with_the_encoder(value: object) -> None:
+    """The quick check accepts exactly the canonical bytes, whatever the value holds (floats,
+    unicode keys, big integers), and refuses every other encoding of it."""
+    try:
+        canonical = canonical_json(value)
+    except CanonicalError:
+        return
+    for body in [canonical, *_other_encodings(value)]:
+        try:
+            parsed = orjson.loads(body)
+        except orjson.JSONDecodeError:  # lone surrogates
+            continue
+        try:
+            expected = canonical_json(parsed) == body
+        except CanonicalError:  # 2.0**53 is canonical "9007199254740992": an unsafe integer
+            expected = False
+        assert is_canonical(body, parsed) == expected
+
+
+@pytest.mark.parametrize("body", [
+    b'{"a":1.0}', b'{"a":1e16}', b'{"a":10000000000000000}', b'{"a":9007199254740993}',
+    b'{"b":1,"a":2}', b'{"a": 1}', b'{"a":"\\u00e9"}', b'{"a":[1.5e-07]}',
+])  # fmt: skip
+def test_is_canonical_refuses_the_usual_suspects(body: bytes) -> None:
+    value = orjson.loads(body)
+    assert not is_canonical(body, value)
+    with contextlib.suppress(CanonicalError):  # 2**53 + 1 has no canonical form at all
+        assert canonical_json(value) != body
+
+
+def test_is_canonical_accepts_floats_and_unicode_in_their_canonical_form() -> None:
+    for value in ({"a": 1.5, "é": "ü"}, {"x": [1e-7, 0.1]}, {"😀": 1, "z": 2}):
+        body = canonical_json(value)
+        assert is_canonical(body, orjson.loads(body))
