@@ -7,6 +7,7 @@ next sync resumes), 3 the server refused some events (each printed with its stat
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -130,7 +131,15 @@ def status_cmd(json_: JsonOpt = False) -> None:
         typer.echo(f"not connected to a server; {st['waiting']} events would be pushed")
         return
     typer.echo(f"server: {st['server']} ({'logged in' if st['logged_in'] else 'logged out'})")
-    typer.echo(f"last sync: {st['last_sync'] or 'never'}")
+    typer.echo(f"last sync: {_seconds(st['last_sync']) if st['last_sync'] else 'never'}")
     typer.echo(f"events waiting to push: {st['waiting']}")
     for inc in st["incidents"]:
-        typer.echo(f"incident {inc['at']}: {inc['kind']}: {inc['detail']}")
+        typer.echo(f"incident {_seconds(inc['at'])}: {inc['kind']}: {inc['detail']}")
+
+
+def _seconds(iso: str) -> str:
+    """A stored time (kept to the microsecond, to order syncs and refusals) as people read it."""
+    try:
+        return datetime.fromisoformat(iso).isoformat(timespec="seconds")
+    except ValueError:
+        return iso

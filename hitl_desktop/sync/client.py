@@ -109,7 +109,7 @@ def sync(
                     ws, transport=t, problems=result.blob_problems
                 )
         result.retries = t.retries
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="microseconds")  # ordered against refusals
         ws._writer_or_fail().run(lambda c: state.set_last_sync(c, url, now))
     return result
 

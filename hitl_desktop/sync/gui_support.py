@@ -91,8 +91,10 @@ def local_status(ws: Workspace) -> LocalStatus:
     st = state.load(conn, url)
     when = _utc(st.last_sync) if st.last_sync else None
     latest = next(iter(state.incidents(conn, limit=1)), None)
+    # another server's, or settled by a sync that went through since (both times are kept
+    # to the microsecond, so a refusal and a good sync in the same second are ordered)
     if latest is not None and (latest.server != url or (when and _utc(latest.at) <= when)):
-        latest = None  # another server's, or settled by a sync that went through since
+        latest = None
     return LocalStatus(url, state.count_unpushed(conn, url), when, latest)
 
 

@@ -50,7 +50,7 @@ def hello(t: Transport, ws: Workspace) -> dict[str, Any]:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def trusted_checkpoint(ws: Workspace, url: str, hello: dict[str, Any]) -> Checkpoint:

@@ -137,7 +137,7 @@ def test_menus(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-de
     assert window.import_folder_action.isEnabled()
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_actions[1:3] == ["&Import files…", "Import &folder…"]
-    assert not window.export_action.isEnabled()
+    assert window.export_action.isEnabled()  # File → Export dataset… (recorded in the log)
     assert not window.undo_action.isEnabled()
     assert not window.redo_action.isEnabled()
     assert window.sync_menu.menuAction().isEnabled() and window.sync.sync_action.isEnabled()
