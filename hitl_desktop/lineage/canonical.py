@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -59,26 +58,9 @@ def canonical_form(value: Any) -> tuple[Any, bytes]:
         raise CanonicalError(f"not encodable as UTF-8 JSON: {exc}") from None
 
 
-# A number token that may need the careful path: one with a fraction or an exponent, or one
-# of 16 digits or more (past 2**53 is refused). Canonical JSON has no whitespace, so a number
-# token directly follows ":", "," or "[" (or starts the text); digits inside strings rarely match, and a match
-# there only sends the body down the careful path.
-_NUMBER_NEEDS_CARE = re.compile(rb"(?:\A|[:,\[])-?(?:\d+[.eE]|\d{16})")
-
-
 def is_canonical(body: bytes, value: Any) -> bool:
-    """Whether ``body`` is exactly the RFC 8785 form of ``value``, its parse.
-
-    The usual body (ASCII, integers only) needs one orjson encode and one regex scan instead
-    of the walk: if such a body equals orjson's sorted encoding, that encoding has no float
-    (orjson writes every float with "." or "e", which the scan would have seen), no integer
-    past 15 digits and only ASCII keys, so it is the canonical form. Anything else takes the
-    careful path (``canonical_json``)."""
-    if body.isascii() and not _NUMBER_NEEDS_CARE.search(body):
-        try:
-            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS) == body
-        except orjson.JSONEncodeError:
-            return False
+    """Whether ``body`` is exactly the RFC 8785 form of ``value``, its parse (callers parse
+    once and use the parse for the event too)."""
     try:
         return canonical_json(value) == body
     except CanonicalError:

@@ -157,7 +157,8 @@ def test_is_canonical_agrees_with_the_encoder(value: object) -> None:
 
 @pytest.mark.parametrize("body", [
     b'{"a":1.0}', b'{"a":1e16}', b'{"a":10000000000000000}', b'{"a":9007199254740993}',
-    b'{"b":1,"a":2}', b'{"a": 1}', b'{"a":"\\u00e9"}', b'{"a":[1.5e-07]}',
+    b'{"b":1,"a":2}', b'{"a": 1}', b'{"a":"\\u00e9"}', b'{"a":[1.5e-07]}', b'{"a":[2.0]}',
+    b'{"t":"07:53:44.034Z","x":-3.0}', b"-0.0",
 ])  # fmt: skip
 def test_is_canonical_refuses_the_usual_suspects(body: bytes) -> None:
     value = orjson.loads(body)
@@ -167,6 +168,7 @@ def test_is_canonical_refuses_the_usual_suspects(body: bytes) -> None:
 
 
 def test_is_canonical_accepts_floats_and_unicode_in_their_canonical_form() -> None:
-    for value in ({"a": 1.5, "é": "ü"}, {"x": [1e-7, 0.1]}, {"😀": 1, "z": 2}):
+    for value in ({"a": 1.5, "é": "ü"}, {"x": [1e-7, 0.1]}, {"😀": 1, "z": 2},
+                  {"t": "07:53:44.034Z", "x": 1}, {"v": "1.5,", "w": [0.5]}, 2.5):  # fmt: skip
         body = canonical_json(value)
         assert is_canonical(body, orjson.loads(body))
