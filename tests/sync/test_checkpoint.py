@@ -9,6 +9,7 @@ import base64
 import json
 import re
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,8 @@ def test_a_server_restarted_with_another_key_is_refused_until_signed_in_again(
 
         tablet.close()  # the user sees it with `hitl sync status` too
         out = CliRunner().invoke(app, ["--workspace", str(tablet.path), "sync", "status"]).output
-        assert f"incident {incident['at']}: checkpoint_key_changed: the server's" in out
+        at = datetime.fromisoformat(incident["at"]).isoformat(timespec="seconds")
+        assert f"incident {at}: checkpoint_key_changed: the server's" in out
         tablet = type(tablet).open(tablet.path)
 
         sign_in(tablet, srv.url)  # the administrator says the key was rotated: sign in again
