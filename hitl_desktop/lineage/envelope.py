@@ -139,9 +139,7 @@ class Event:
         return cls._from_fields(hash_, body, sig, fields)
 
     @classmethod
-    def from_parsed(
-        cls, hash_: str, body: str, sig: bytes | None, fields: dict[str, Any]
-    ) -> Event:
+    def from_parsed(cls, hash_: str, body: str, sig: bytes | None, fields: dict[str, Any]) -> Event:
         """Rebuild an event whose body the caller has parsed into ``fields`` already (they
         must be that body's parse). Does not re-check the hash."""
         return cls._from_fields(hash_, body, sig, fields)
