@@ -106,6 +106,7 @@ class Store:
         if create:
             config.save()
         with db.write_tx(self.engine) as conn:
+            db.lock_setup(conn)  # instances starting together must agree on one id
             server_id = db.get_meta(conn, "server_id")
             if server_id is None:
                 server_id = str(uuid.uuid4())

@@ -160,10 +160,22 @@ def make_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
+_SETUP_LOCK_KEY = 0x6869746C_6D696772  # "hitlmigr": one instance at a time sets a store up
+
+
+def lock_setup(conn: Connection) -> None:
+    """Serialise setting a store up (migrations, default rows, its id) between instances that
+    start together: a PostgreSQL advisory lock, released at commit. SQLite's BEGIN IMMEDIATE
+    (``write_tx``) already serialises writers."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SETUP_LOCK_KEY})
+
+
 def fill_defaults(engine: Engine) -> None:
     """The rows a store needs once its tables exist: the counter row and the legacy schema
     version (idempotent). The tables themselves come from the migrations."""
     with write_tx(engine) as conn:
+        lock_setup(conn)  # two instances starting together would both insert them
         if conn.execute(sa.select(counter.c.value)).first() is None:
             conn.execute(counter.insert().values(id=1, value=0))
         if get_meta(conn, "schema_version") is None:

@@ -41,7 +41,6 @@ __all__ = [
 
 LOCATION = Path(__file__).resolve().parent
 LEGACY_REVISION = "0001"  # the schema create_all made before alembic
-_PG_LOCK_KEY = 0x6869746C_6D696772  # "hitlmigr": one migrator per PostgreSQL database
 
 
 class SchemaError(RuntimeError):
@@ -144,8 +143,7 @@ def open_schema(
     auto = sqlite if migrate is None else migrate
     backup = _backup_sqlite(engine) if sqlite and auto else None
     with db.write_tx(engine) as conn:
-        if not sqlite:  # released at commit; a second migrator waits, then finds head
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        db.lock_setup(conn)  # a second migrator waits, then finds head
         state = inspect_schema(conn)
         if not state.behind:
             return None
